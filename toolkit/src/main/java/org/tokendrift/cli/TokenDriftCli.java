@@ -1,0 +1,30 @@
+package org.tokendrift.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of the {@code tokendrift} command line: one subcommand per job (corpus, tokenizer,
+ * benchmark, pretraining, evaluation, continual training). Run without arguments for the list.
+ */
+@Command(name = "tokendrift",
+        mixinStandardHelpOptions = true,
+        version = "tokendrift 0.1.0",
+        description = "Discrete diffusion language models (MDLM, DUO) and the TokenDrift objective on ND4J.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class TokenDriftCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new TokenDriftCli()).execute(args));
+    }
+}
