@@ -102,9 +102,7 @@ public final class DuoCurriculum {
         }
 
         INDArray w = Nd4j.createUninitialized(DataType.FLOAT, n, k);
-        try (org.nd4j.linalg.api.rng.Random normal = Nd4j.getRandomFactory().getNewRandomInstance(rng.nextLong())) {
-            Nd4j.randn(w, normal);
-        }
+        fillStandardNormal(w, rng.nextLong());
         w.muliColumnVector(HostArrays.column(rowNoise, DataType.FLOAT));
         int[] clean = HostArrays.flatten(x0);
         for (int r = 0; r < n; r++) {
@@ -119,6 +117,20 @@ public final class DuoCurriculum {
         INDArray soft = RowSoftmax.softmax(w.divi(config.tau()));
         Corruption corruption = new Corruption(z, t.clone(), alpha, alphaPrime, sigma, predicted);
         return new CurriculumBatch(corruption, soft, gamma);
+    }
+
+    /** Fills {@code target} with N(0, 1) from a native generator seeded by {@code seed}, then frees it. */
+    private static void fillStandardNormal(INDArray target, long seed) {
+        org.nd4j.linalg.api.rng.Random normal = Nd4j.getRandomFactory().getNewRandomInstance(seed);
+        try {
+            Nd4j.randn(target, normal);
+        } finally {
+            try {
+                normal.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not release the native random generator", e);
+            }
+        }
     }
 
     private static double sigmoid(double x) {
