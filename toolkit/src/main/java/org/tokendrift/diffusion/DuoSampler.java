@@ -1,7 +1,5 @@
 package org.tokendrift.diffusion;
 
-import org.nd4j.linalg.api.buffer.DataType;
-
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
@@ -90,7 +88,10 @@ public final class DuoSampler implements Sampler {
         double[] sigma = new double[z.length];
         Arrays.fill(sigma, model.schedule().sigma(t));
         var logits = network.logits(z, sigma);
-        Checks.logits(logits, (long) z.length * z[0].length, model.vocabSize());
-        return HostArrays.rowMajorDoubles(RowSoftmax.softmax(logits.castTo(DataType.DOUBLE)));
+        int rows = z.length * z[0].length;
+        Checks.logits(logits, rows, model.vocabSize());
+        double[] probs = HostArrays.rowMajorDoubles(logits);
+        HostArrays.softmaxRowsInPlace(probs, rows, model.vocabSize(), -1);
+        return probs;
     }
 }

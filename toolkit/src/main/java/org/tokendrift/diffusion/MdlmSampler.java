@@ -1,6 +1,5 @@
 package org.tokendrift.diffusion;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Arrays;
@@ -113,11 +112,11 @@ public final class MdlmSampler implements Sampler {
         return sigma;
     }
 
-    /** SUBS zero-masking in float64: the mask logit goes to -infinity before the softmax. */
+    /** SUBS zero-masking in float64: softmax over the non-mask classes (the mask gets probability 0). */
     private double[] subsProbabilities(INDArray logits, int rows) {
         Checks.logits(logits, rows, model.vocabSize());
-        INDArray work = logits.castTo(DataType.DOUBLE).dup('c');
-        work.getColumn(model.maskId()).assign(Double.NEGATIVE_INFINITY);
-        return HostArrays.rowMajorDoubles(RowSoftmax.softmax(work));
+        double[] probs = HostArrays.rowMajorDoubles(logits);
+        HostArrays.softmaxRowsInPlace(probs, rows, model.vocabSize(), model.maskId());
+        return probs;
     }
 }
