@@ -130,7 +130,12 @@ final class ExactSamplerDistributions {
 
     static double[] mdlm(int vocab, int mask, int len, int steps, boolean noiseRemoval, NoiseSchedule schedule,
                          TabularDenoiser.LogitFunction f) {
-        double[] grid = SamplingGrid.times(steps, SamplingGrid.DEFAULT_FINAL_TIME);
+        return mdlm(vocab, mask, len, steps, noiseRemoval, SamplingGrid.DEFAULT_FINAL_TIME, schedule, f);
+    }
+
+    static double[] mdlm(int vocab, int mask, int len, int steps, boolean noiseRemoval, double finalTime,
+                         NoiseSchedule schedule, TabularDenoiser.LogitFunction f) {
+        double[] grid = SamplingGrid.times(steps, finalTime);
         double[] dist = new double[states(vocab, len)];
         int[] allMask = new int[len];
         Arrays.fill(allMask, mask);
@@ -157,7 +162,12 @@ final class ExactSamplerDistributions {
 
     static double[] duo(int k, int len, int steps, DuoFinalStep finalStep, NoiseSchedule schedule,
                         TabularDenoiser.LogitFunction f) {
-        double[] grid = SamplingGrid.times(steps, SamplingGrid.DEFAULT_FINAL_TIME);
+        return duo(k, len, steps, finalStep, SamplingGrid.DEFAULT_FINAL_TIME, schedule, f);
+    }
+
+    static double[] duo(int k, int len, int steps, DuoFinalStep finalStep, double finalTime, NoiseSchedule schedule,
+                        TabularDenoiser.LogitFunction f) {
+        double[] grid = SamplingGrid.times(steps, finalTime);
         double[] dist = new double[states(k, len)];
         Arrays.fill(dist, 1.0 / dist.length);
         for (int i = 0; i < steps; i++) {

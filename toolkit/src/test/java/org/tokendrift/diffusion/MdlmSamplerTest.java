@@ -64,6 +64,17 @@ class MdlmSamplerTest {
     }
 
     @Test
+    void noiseRemovalArgmaxIsVisibleAtALargeFinalTime() {
+        // Stopping the loop at t = 0.4 leaves ~40% of positions masked for the greedy noise-removal step.
+        MdlmSamplerConfig config = MdlmSamplerConfig.builder().steps(1).finalTime(0.4).build();
+        long[] counts = sampleHistogram(config, 6);
+        double[] p = ExactSamplerDistributions.mdlm(V, MASK, L, 1, true, 0.4, model.schedule(), F);
+        assertTrue(ChiSquare.consistent(counts, p), ChiSquare.describe(counts, p));
+        double[] fromOneStep = exact(1, true);
+        assertFalse(ChiSquare.consistent(counts, fromOneStep), ChiSquare.describe(counts, fromOneStep));
+    }
+
+    @Test
     void cacheGivesTheSameSamplesWithFewerNetworkCalls() {
         MdlmSamplerConfig cached = MdlmSamplerConfig.builder().steps(64).build();
         MdlmSamplerConfig uncached = MdlmSamplerConfig.builder().steps(64).cache(false).build();
