@@ -1,0 +1,15 @@
+package org.tokendrift.diffusion;
+
+import java.util.random.RandomGenerator;
+
+/** Generates sequences from noise with a {@link Denoiser}. Same generator state, same samples. */
+public interface Sampler {
+
+    /**
+     * @param denoiser  the network (called once per evaluation with the whole batch)
+     * @param batchSize number of sequences {@code B}
+     * @param seqLen    sequence length {@code L}
+     * @param rng       source of every random draw (float64 uniforms)
+     */
+    SampleResult sample(Denoiser denoiser, int batchSize, int seqLen, RandomGenerator rng);
+}
