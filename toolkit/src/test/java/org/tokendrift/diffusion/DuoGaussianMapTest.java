@@ -58,12 +58,12 @@ class DuoGaussianMapTest {
         DuoGaussianMap computed = DuoGaussianMap.loadOrCompute(dir, 6, SMALL);
         Path file = DuoGaussianMap.fileFor(dir, 6);
         assertTrue(Files.exists(file));
-        // Overwrite the stored table with a marked copy: a reuse must return the marked values, not recompute.
         DuoGaussianMap reloaded = DuoGaussianMap.load(file);
         for (double gamma : new double[] {computed.tableStart(), -1.0, 0.3, computed.tableEnd()}) {
             assertEquals(computed.alpha(gamma), reloaded.alpha(gamma), 0.0);
             assertEquals(computed.alphaDerivative(gamma), reloaded.alphaDerivative(gamma), 0.0);
         }
+        // Back-date the file: a reuse must leave it untouched, a recomputation would rewrite it.
         long before = Files.getLastModifiedTime(file).toMillis();
         Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(before - 60_000));
         DuoGaussianMap.loadOrCompute(dir, 6, SMALL);
