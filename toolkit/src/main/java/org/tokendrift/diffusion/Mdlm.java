@@ -92,14 +92,17 @@ public final class Mdlm implements Backbone {
         Checks.logits(logits, (long) b * len, config.vocabSize());
         INDArray work = logits.dup('c');
         work.getColumn(config.maskId()).assign(Double.NEGATIVE_INFINITY);
-        INDArray probs = RowSoftmax.softmax(work);
+        double[] keep = new double[b * len]; // 1 at masked rows, 0 at carried-over rows
         for (int i = 0; i < b; i++) {
             for (int l = 0; l < len; l++) {
-                int token = noisyTokens[i][l];
-                if (token != config.maskId()) {
-                    INDArray row = probs.getRow((long) i * len + l);
-                    row.assign(0.0);
-                    row.putScalar(token, 1.0);
+                keep[i * len + l] = noisyTokens[i][l] == config.maskId() ? 1.0 : 0.0;
+            }
+        }
+        INDArray probs = RowSoftmax.softmax(work).muliColumnVector(HostArrays.column(keep, logits.dataType()));
+        for (int i = 0; i < b; i++) {
+            for (int l = 0; l < len; l++) {
+                if (keep[i * len + l] == 0.0) {
+                    probs.putScalar((long) i * len + l, noisyTokens[i][l], 1.0);
                 }
             }
         }

@@ -54,16 +54,31 @@ class DuoGaussianMapTest {
     }
 
     @Test
+    void committedVocabulary4096CacheIsCurrentAndMatchesTheIntegral() throws IOException {
+        // Tests run in toolkit/; the project cache lives in data/duo/ at the repository root.
+        Path file = DuoGaussianMap.fileFor(Path.of("..").resolve(DuoGaussianMap.DEFAULT_DIRECTORY), 4096);
+        assertTrue(Files.exists(file), "missing " + file.toAbsolutePath());
+        DuoGaussianMap map = DuoGaussianMap.load(file);
+        assertEquals(GaussianMapSettings.defaults(), map.settings(), "cache made with other settings");
+        GaussianArgmaxIntegral direct = new GaussianArgmaxIntegral(4096);
+        assertEquals(direct.gammaForAlpha(0.95), map.gammaMin(), 1e-12);
+        assertEquals(direct.gammaForAlpha(0.05), map.gammaMax(), 1e-12);
+        for (double gamma : new double[] {-3.2, -2.6, -1.9, -1.3}) {
+            assertEquals(direct.alpha(gamma), map.alpha(gamma), 1e-8, "alpha at " + gamma);
+        }
+    }
+
+    @Test
     void cacheFileRoundTripsAndIsReusedWhenSettingsMatch(@TempDir Path dir) throws IOException {
         DuoGaussianMap computed = DuoGaussianMap.loadOrCompute(dir, 6, SMALL);
         Path file = DuoGaussianMap.fileFor(dir, 6);
         assertTrue(Files.exists(file));
-        // Overwrite the stored table with a marked copy: a reuse must return the marked values, not recompute.
         DuoGaussianMap reloaded = DuoGaussianMap.load(file);
         for (double gamma : new double[] {computed.tableStart(), -1.0, 0.3, computed.tableEnd()}) {
             assertEquals(computed.alpha(gamma), reloaded.alpha(gamma), 0.0);
             assertEquals(computed.alphaDerivative(gamma), reloaded.alphaDerivative(gamma), 0.0);
         }
+        // Back-date the file: a reuse must leave it untouched, a recomputation would rewrite it.
         long before = Files.getLastModifiedTime(file).toMillis();
         Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(before - 60_000));
         DuoGaussianMap.loadOrCompute(dir, 6, SMALL);
