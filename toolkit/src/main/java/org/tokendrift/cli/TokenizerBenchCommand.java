@@ -1,5 +1,6 @@
 package org.tokendrift.cli;
 
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.tokendrift.data.CorpusFiles;
 import org.tokendrift.data.Document;
 import org.tokendrift.tokenizer.BpeTokenizer;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,6 +23,9 @@ import picocli.CommandLine.Option;
         description = "Measure encode throughput (tokens/s and MB/s) on a JSONL corpus split.")
 public final class TokenizerBenchCommand implements Callable<Integer> {
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--tokenizer", defaultValue = "data/tokenizer/tokenizer.json", description = "Tokenizer (default: ${DEFAULT-VALUE}).")
     Path tokenizerFile;
 
@@ -29,6 +34,10 @@ public final class TokenizerBenchCommand implements Callable<Integer> {
 
     @Option(names = "--passes", defaultValue = "3", description = "Timed warm-cache passes, the best is reported (default: ${DEFAULT-VALUE}).")
     int passes;
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -43,7 +52,7 @@ public final class TokenizerBenchCommand implements Callable<Integer> {
             Timing t = Timing.of(() -> encodeAll(tokenizer, texts));
             warm = warm == null || t.wall() < warm.wall() ? t : warm;
         }
-        System.out.printf("tokenizer bench: %d documents, %.2f MB, %d tokens (%.2f bytes/token), one thread%n",
+        out().printf("tokenizer bench: %d documents, %.2f MB, %d tokens (%.2f bytes/token), one thread%n",
                 texts.size(), bytes / 1e6, tokens, (double) bytes / tokens);
         print("empty cache", cold, tokens, bytes);
         print("warm cache ", warm, tokens, bytes);
@@ -61,8 +70,8 @@ public final class TokenizerBenchCommand implements Callable<Integer> {
         }
     }
 
-    private static void print(String label, Timing t, long tokens, long bytes) {
-        System.out.printf("  %s: %.0f tokens/s, %.2f MB/s wall-clock; %.0f tokens/s, %.2f MB/s per CPU-second%n",
+    private void print(String label, Timing t, long tokens, long bytes) {
+        out().printf("  %s: %.0f tokens/s, %.2f MB/s wall-clock; %.0f tokens/s, %.2f MB/s per CPU-second%n",
                 label, tokens / t.wall(), bytes / 1e6 / t.wall(), tokens / t.cpu(), bytes / 1e6 / t.cpu());
     }
 

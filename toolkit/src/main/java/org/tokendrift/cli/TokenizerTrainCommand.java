@@ -1,5 +1,6 @@
 package org.tokendrift.cli;
 
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import org.tokendrift.tokenizer.BpeTokenizer;
 import org.tokendrift.tokenizer.BpeTrainer;
 import org.tokendrift.tokenizer.BpeTrainingConfig;
 import org.tokendrift.util.AtomicFiles;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,6 +21,9 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train the byte-level BPE tokenizer on a JSONL corpus split and save it as tokenizer.json.")
 public final class TokenizerTrainCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--corpus", defaultValue = "data/corpus/train.jsonl", description = "Training documents (default: ${DEFAULT-VALUE}).")
     Path corpus;
@@ -34,6 +39,10 @@ public final class TokenizerTrainCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "data/tokenizer/tokenizer.json", description = "Output file (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
     @Override
     public Integer call() throws Exception {
         BpeTrainingConfig config = BpeTrainingConfig.builder().vocabSize(vocabSize).minPairCount(minPairCount).build();
@@ -47,7 +56,7 @@ public final class TokenizerTrainCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
         tokenizer.save(out);
-        System.out.printf("tokenizer: %d tokens (%d merges) trained on %d documents (%.1f MB) in %.1f s (%.1f s CPU), written to %s (sha256 %s)%n",
+        out().printf("tokenizer: %d tokens (%d merges) trained on %d documents (%.1f MB) in %.1f s (%.1f s CPU), written to %s (sha256 %s)%n",
                 tokenizer.vocabSize(), tokenizer.merges().size(), docs.size(), bytes / 1e6, seconds, cpuSeconds, out, AtomicFiles.sha256(out));
         return 0;
     }
