@@ -12,7 +12,7 @@ import java.util.Map;
  * <pre>backbone,method,train_steps,seed,nfe,num_samples,gen_ppl,entropy,distinct2,distinct4,self_bleu</pre>
  *
  * <p>One row is one (backbone, method, train_steps, seed, nfe) evaluation; those five columns are the
- * row key. {@code method} is one of {@code pretrained, continuation, tokendrift, real_text, ...}.
+ * row key. {@code method} is one of {@code pretrained, continuation, tokendrift, real_text, ...} ({@link Methods}).
  * {@code nfe = 0} marks a reference row that was not sampled ({@code real_text}); charts draw such
  * rows as horizontal lines. Metrics: {@code gen_ppl} (token-pooled, judge), {@code entropy} (mean
  * unigram entropy, nats), {@code distinct2}/{@code distinct4} (over the sample set),
@@ -31,9 +31,6 @@ public final class ResultsSchema {
     public static final String DISTINCT2 = "distinct2";
     public static final String DISTINCT4 = "distinct4";
     public static final String SELF_BLEU = "self_bleu";
-
-    /** Method name of the held-out real-text reference row. */
-    public static final String REAL_TEXT = "real_text";
 
     /** Every column, in file order. */
     public static final List<String> COLUMNS = List.of(BACKBONE, METHOD, TRAIN_STEPS, SEED, NFE, NUM_SAMPLES,
