@@ -65,6 +65,11 @@ public final class GenerativePerplexity {
         return scoreJudgeTokens(judgeIds);
     }
 
+    /** End-of-text (and padding) id of the judge's vocabulary. */
+    public int judgeEosId() {
+        return judgeCodec.eosId();
+    }
+
     /** The judge's view of one text: encoded with the judge codec and truncated to its context. */
     public int[] judgeTokens(String text) {
         int[] ids = judgeCodec.encode(text);

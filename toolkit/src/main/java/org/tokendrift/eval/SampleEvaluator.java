@@ -1,5 +1,7 @@
 package org.tokendrift.eval;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -13,6 +15,12 @@ public final class SampleEvaluator {
 
     public SampleEvaluator(GenerativePerplexity genPpl) {
         this.genPpl = Objects.requireNonNull(genPpl, "genPpl");
+    }
+
+    /** Re-scores a samples file written by {@link SampleFiles#write}: the same numbers as when it was written. */
+    public ResultRow evaluateFile(Path samplesFile) throws IOException {
+        SampleSet samples = SampleFiles.read(samplesFile);
+        return ResultRow.of(samples, evaluate(samples));
     }
 
     public SampleMetrics evaluate(SampleSet samples) {
