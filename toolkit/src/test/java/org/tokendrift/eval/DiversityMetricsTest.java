@@ -8,6 +8,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DiversityMetricsTest {
 
@@ -32,6 +33,16 @@ class DiversityMetricsTest {
         // identical samples halve distinct-n although each sample alone is fully distinct
         assertEquals(0.5, DistinctN.of(new int[][]{{1, 2, 3, 4}, {1, 2, 3, 4}}, 4), 1e-12);
         assertThrows(IllegalArgumentException.class, () -> DistinctN.of(new int[][]{{1, 2}}, 4));
+    }
+
+    @Test
+    void nGramsOfLargeIdsStayDistinctAndIdsBeyond16BitsAreRejected() {
+        // (65535, 1) and (1, 65535) must not be confused; nor (4095, 0, 7) and (0, 4095, 7)
+        assertEquals(1.0, DistinctN.of(new int[][]{{65535, 1, 65535}}, 2), 1e-12);
+        assertEquals(1.0, DistinctN.of(new int[][]{{4095, 0, 7}, {0, 4095, 7}}, 3), 1e-12);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DistinctN.of(new int[][]{{1, 70000}}, 2));
+        assertTrue(e.getMessage().contains("token id 70000 at position 1"), e.getMessage());
     }
 
     @Test

@@ -61,6 +61,16 @@ class ResultsTableTest {
     }
 
     @Test
+    void headerOnlyFileIsAnEmptyTableWithAnEmptySummary(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("empty.csv");
+        ResultsTable.write(csv, ResultsTable.empty());
+        Table table = ResultsTable.load(csv);
+        assertEquals(0, table.rowCount());
+        assertEquals(ColumnType.INTEGER, table.column("nfe").type());
+        assertEquals(0, SeedSummary.summarise(table).rowCount());
+    }
+
+    @Test
     void missingAndUnexpectedColumnsAreNamed(@TempDir Path dir) throws IOException {
         Path csv = dir.resolve("bad.csv");
         Files.writeString(csv, "backbone,method,train_steps,seed,nfe,num_samples,gen_ppl,entropy,distinct2,distinct4,selfbleu\n");

@@ -5,8 +5,8 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.tokendrift.eval.SummaryRow;
 import org.knowm.xchart.style.Styler;
+import org.tokendrift.eval.SummaryRow;
 
 import java.awt.Color;
 import java.util.ArrayList;
@@ -62,9 +62,9 @@ final class Charts {
 
     /**
      * Adds a Gen-PPL-vs-NFE curve (sampled rows, sorted by NFE) with SD error bars, guarded for the
-     * log axis. Returns false (and adds nothing) if no point survived.
+     * log axis. Adds nothing (but a note) if no point survived.
      */
-    static boolean addNfeCurve(XYChart chart, String name, List<SummaryRow> rows, boolean dashed, List<String> notes) {
+    static void addNfeCurve(XYChart chart, String name, List<SummaryRow> rows, boolean dashed, List<String> notes) {
         List<SummaryRow> sorted = new ArrayList<>(rows);
         sorted.sort(Comparator.comparingInt(SummaryRow::nfe));
         LogAxisGuard.Points points = LogAxisGuard.guard(name,
@@ -75,26 +75,30 @@ final class Charts {
                 notes);
         if (points.isEmpty()) {
             notes.add("series '" + name + "': nothing left to draw");
-            return false;
+            return;
         }
         XYSeries series = chart.addSeries(name, points.x(), points.y(), points.error());
         if (dashed) {
             series.setLineStyle(SeriesLines.DASH_DASH);
         }
-        return true;
     }
 
     /** Adds a horizontal reference line (e.g. real text) across the NFE range {@code [from, to]}. */
     static void addReferenceLine(XYChart chart, String name, SummaryRow reference, double from, double to, List<String> notes) {
-        LogAxisGuard.Points points = LogAxisGuard.guard(name, new double[]{from, to}, new String[]{"reference", "reference"},
-                new double[]{reference.genPplMean(), reference.genPplMean()}, null, notes);
-        if (points.x().length < 2) {
+        LogAxisGuard.Points level = LogAxisGuard.guard(name, new double[]{from}, new String[]{"reference"},
+                new double[]{reference.genPplMean()}, null, notes);
+        if (level.isEmpty()) {
             return;
         }
-        XYSeries series = chart.addSeries(name, points.x(), points.y());
+        XYSeries series = chart.addSeries(name, new double[]{from, to}, new double[]{level.y()[0], level.y()[0]});
         series.setLineStyle(SeriesLines.DOT_DOT);
         series.setMarker(SeriesMarkers.NONE);
         series.setLineColor(Color.DARK_GRAY);
+    }
+
+    /** Legend name of a method at a checkpoint: "tokendrift 2k"; just the method at step 0. */
+    static String curveName(String method, int trainSteps) {
+        return trainSteps == 0 ? method : method + " " + steps(trainSteps);
     }
 
     /** 2000 -> "2k", 2500 -> "2.5k", 500 -> "500". */
@@ -105,5 +109,4 @@ final class Charts {
         }
         return Integer.toString(trainSteps);
     }
-
 }

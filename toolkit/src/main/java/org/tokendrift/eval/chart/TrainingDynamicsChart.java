@@ -30,7 +30,7 @@ public final class TrainingDynamicsChart {
             return new ChartResult(chart, notes);
         }
         for (int steps : new TreeSet<>(ofMethod.stream().map(SummaryRow::trainSteps).toList())) {
-            Charts.addNfeCurve(chart, method + " " + Charts.steps(steps),
+            Charts.addNfeCurve(chart, Charts.curveName(method, steps),
                     ofMethod.stream().filter(r -> r.trainSteps() == steps).toList(), false, notes);
         }
         double from = ofMethod.stream().mapToDouble(r -> Charts.nfePosition(r.nfe())).min().orElseThrow();
@@ -42,7 +42,7 @@ public final class TrainingDynamicsChart {
             List<SummaryRow> sampledReference = sampled.stream().filter(r -> r.method().equals(reference)).toList();
             if (!sampledReference.isEmpty()) {
                 int finalSteps = sampledReference.stream().mapToInt(SummaryRow::trainSteps).max().orElseThrow();
-                Charts.addNfeCurve(chart, reference + " " + Charts.steps(finalSteps),
+                Charts.addNfeCurve(chart, Charts.curveName(reference, finalSteps),
                         sampledReference.stream().filter(r -> r.trainSteps() == finalSteps).toList(), true, notes);
             }
             rows.stream().filter(r -> r.isReference() && r.method().equals(reference)).findFirst()
