@@ -38,6 +38,13 @@ class AtomicFilesTest {
     }
 
     @Test
+    void newFilesAreReadableByEveryone(@TempDir Path dir) throws IOException {
+        Path target = dir.resolve("c.txt");
+        AtomicFiles.writeString(target, "shared");
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+    }
+
+    @Test
     void sha256MatchesKnownVector() {
         assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
                 AtomicFiles.sha256("abc".getBytes()));
