@@ -1,0 +1,90 @@
+package org.tokendrift.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+
+class CheckpointTest {
+    private static final int[][] TOKENS = {{1, 4, 4, 10, 0}, {3, 3, 7, 4, 2}};
+
+    private static DiTConfig cfg() {
+        return DiTConfig.builder().vocabSize(11).seqLen(5).width(8).layers(2).heads(2).condDim(6)
+                .mlpRatio(2).dropout(0.0).dtype(DataType.FLOAT).build();
+    }
+
+    private static DiT trainedModel(AdamW[] opt, ExponentialMovingAverage[] ema) {
+        DiT model = new DiT(cfg(), 1);
+        opt[0] = new AdamW(AdamWConfig.builder().weightDecay(0.01).build(), model.parameters());
+        ema[0] = new ExponentialMovingAverage(model.parameters(), 0.99);
+        WeightedCrossEntropy head = new WeightedCrossEntropy();
+        int[] targets = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+        double[] w = new double[10];
+        java.util.Arrays.fill(w, 1.0);
+        for (int step = 0; step < 2; step++) {
+            try (DiT.Pass p = model.forward(TOKENS, null, true)) {
+                p.backward(head.compute(p.logits(), targets, w, 10).dLogits(), null, null);
+            }
+            opt[0].step(1e-2);
+            ema[0].update();
+        }
+        return model;
+    }
+
+    @Test
+    void roundTripIsBitwise(@TempDir Path dir) throws Exception {
+        AdamW[] opt = new AdamW[1];
+        ExponentialMovingAverage[] ema = new ExponentialMovingAverage[1];
+        DiT model = trainedModel(opt, ema);
+        Path file = dir.resolve("model.ckpt");
+        Checkpoint.save(file, model, opt[0], ema[0]);
+        assertEquals(cfg(), Checkpoint.readConfig(file));
+
+        DiT restored = new DiT(Checkpoint.readConfig(file), 99);
+        AdamW opt2 = new AdamW(AdamWConfig.builder().weightDecay(0.01).build(), restored.parameters());
+        ExponentialMovingAverage ema2 = new ExponentialMovingAverage(restored.parameters(), 0.99);
+        Checkpoint.load(file, restored, opt2, ema2);
+        for (Param p : model.parameters().all()) {
+            assertEquals(p.value(), restored.param(p.name()), p.name());
+            assertEquals(opt[0].firstMoment(p.name()), opt2.firstMoment(p.name()), "adam m " + p.name());
+            assertEquals(opt[0].secondMoment(p.name()), opt2.secondMoment(p.name()), "adam v " + p.name());
+            assertEquals(ema[0].shadow(p.name()), ema2.shadow(p.name()), "ema " + p.name());
+        }
+        assertEquals(2, opt2.stepCount());
+        assertEquals(2, ema2.updateCount());
+    }
+
+    @Test
+    void mismatchAndCorruptionAreNamed(@TempDir Path dir) throws Exception {
+        DiT model = new DiT(cfg(), 1);
+        Path file = dir.resolve("model.ckpt");
+        Checkpoint.save(file, model, null, null);
+
+        DiT other = new DiT(DiTConfig.builder().vocabSize(11).seqLen(5).width(8).layers(3).heads(2).condDim(6)
+                .mlpRatio(2).dropout(0.0).dtype(DataType.FLOAT).build(), 1);
+        CheckpointException e = assertThrows(CheckpointException.class, () -> Checkpoint.load(file, other, null, null));
+        assertTrue(e.getMessage().contains("config mismatch"), e.getMessage());
+
+        AdamW opt = new AdamW(AdamWConfig.builder().build(), model.parameters());
+        e = assertThrows(CheckpointException.class, () -> Checkpoint.load(file, model, opt, null));
+        assertTrue(e.getMessage().contains("no AdamW state"), e.getMessage());
+
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 3] ^= 0x40;
+        Path corrupt = dir.resolve("corrupt.ckpt");
+        Files.write(corrupt, bytes);
+        e = assertThrows(CheckpointException.class, () -> Checkpoint.load(corrupt, model, null, null));
+        assertTrue(e.getMessage().contains("checksum"), e.getMessage());
+
+        Path truncated = dir.resolve("truncated.ckpt");
+        Files.write(truncated, java.util.Arrays.copyOf(bytes, 20));
+        e = assertThrows(CheckpointException.class, () -> Checkpoint.load(truncated, model, null, null));
+        assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+    }
+}
