@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -134,7 +135,7 @@ final class HuggingFaceTokenizerJson {
                     ? entry.getKey().getBytes(StandardCharsets.UTF_8)
                     : ByteLevelAlphabet.toBytes(entry.getKey());
         }
-        java.util.Map<String, Integer> idOf = new java.util.HashMap<>();
+        Map<String, Integer> idOf = new HashMap<>();
         for (int id = 0; id < visible.length; id++) {
             idOf.put(visible[id], id);
         }
