@@ -109,7 +109,8 @@ final class HuggingFaceTokenizerJson {
         }
         try {
             return fromJson(root);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException | ClassCastException e) {
+            // Gson signals a field of the wrong JSON type with IllegalState/UnsupportedOperation/ClassCast.
             throw new IOException(file + " is not a TokenDrift byte-level BPE tokenizer.json: " + e.getMessage(), e);
         }
     }
