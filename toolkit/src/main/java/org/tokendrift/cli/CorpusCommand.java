@@ -2,6 +2,7 @@ package org.tokendrift.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.tokendrift.data.CorpusBuilder;
 import org.tokendrift.data.CorpusRecipe;
@@ -47,8 +48,8 @@ public final class CorpusCommand implements Callable<Integer> {
             return 2;
         }
         out().print(CorpusRecipe.describe(result.splits()));
-        int total = result.splits().values().stream().mapToInt(java.util.List::size).sum();
-        int sample = result.sample().values().stream().mapToInt(java.util.List::size).sum();
+        int total = result.splits().values().stream().mapToInt(List::size).sum();
+        int sample = result.sample().values().stream().mapToInt(List::size).sum();
         out().printf("corpus: %d documents (train %d, valid %d, test %d), sample %d, written to %s (report %s)%n",
                 total, result.splits().get(Split.TRAIN).size(), result.splits().get(Split.VALID).size(),
                 result.splits().get(Split.TEST).size(), sample, out, out.resolve(CorpusRecipe.REPORT_FILE));

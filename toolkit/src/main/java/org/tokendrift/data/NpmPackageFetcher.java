@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
@@ -95,6 +96,6 @@ public final class NpmPackageFetcher {
 
     private static String lastLines(String text, int count) {
         String[] lines = text.split("\n");
-        return String.join(" | ", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - count), lines.length));
+        return String.join(" | ", Arrays.copyOfRange(lines, Math.max(0, lines.length - count), lines.length));
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 
 /**
@@ -151,7 +152,7 @@ public final class BpeTrainer {
                     wordsWithPair.computeIfAbsent(pair, k -> new IntArrayBuilder(4)).add(w);
                 }
             }
-            for (Long pair : new java.util.TreeSet<>(wordsWithPair.keySet())) {
+            for (Long pair : new TreeSet<>(wordsWithPair.keySet())) {
                 heap.add(new Candidate(counts.get(pair, 0), pair));
             }
         }

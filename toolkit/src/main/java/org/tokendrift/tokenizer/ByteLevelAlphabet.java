@@ -1,5 +1,7 @@
 package org.tokendrift.tokenizer;
 
+import java.util.Arrays;
+
 /**
  * GPT-2's reversible map from the 256 byte values to 256 printable Unicode characters.
  *
@@ -17,7 +19,7 @@ public final class ByteLevelAlphabet {
     private static final int[] CHAR_TO_BYTE = new int[0x200];
 
     static {
-        java.util.Arrays.fill(CHAR_TO_BYTE, -1);
+        Arrays.fill(CHAR_TO_BYTE, -1);
         int nextExtra = 0;
         for (int b = 0; b < 256; b++) {
             boolean printable = (b >= '!' && b <= '~') || (b >= 0xA1 && b <= 0xAC) || (b >= 0xAE && b <= 0xFF);

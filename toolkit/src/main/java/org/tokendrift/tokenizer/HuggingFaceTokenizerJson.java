@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -108,7 +109,8 @@ final class HuggingFaceTokenizerJson {
         }
         try {
             return fromJson(root);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException | ClassCastException e) {
+            // Gson signals a field of the wrong JSON type with IllegalState/UnsupportedOperation/ClassCast.
             throw new IOException(file + " is not a TokenDrift byte-level BPE tokenizer.json: " + e.getMessage(), e);
         }
     }
@@ -134,7 +136,7 @@ final class HuggingFaceTokenizerJson {
                     ? entry.getKey().getBytes(StandardCharsets.UTF_8)
                     : ByteLevelAlphabet.toBytes(entry.getKey());
         }
-        java.util.Map<String, Integer> idOf = new java.util.HashMap<>();
+        Map<String, Integer> idOf = new HashMap<>();
         for (int id = 0; id < visible.length; id++) {
             idOf.put(visible[id], id);
         }

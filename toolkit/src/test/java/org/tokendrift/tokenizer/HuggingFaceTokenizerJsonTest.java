@@ -94,4 +94,13 @@ class HuggingFaceTokenizerJsonTest {
         assertTrue(e.getMessage().endsWith("is not a TokenDrift byte-level BPE tokenizer.json: \"type\" must be \"BPE\", found \"WordPiece\""),
                 e.getMessage());
     }
+
+    @Test
+    void namesTheFileWhenAFieldHasTheWrongType() throws IOException {
+        Path file = dir.resolve("tokenizer.json");
+        tokenizer.save(file);
+        Files.writeString(file, Files.readString(file).replace("\"merges\": [", "\"merges\": {\"x\": [").replace("]\n  }\n}", "]}\n  }\n}"));
+        IOException e = assertThrows(IOException.class, () -> BpeTokenizer.load(file));
+        assertTrue(e.getMessage().startsWith(file + " is not a TokenDrift byte-level BPE tokenizer.json: "), e.getMessage());
+    }
 }
