@@ -4,9 +4,11 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Quantities worth logging during drift training. The drift loss itself is nearly constant by
- * design (the field is RMS-normalised, so the loss is about alpha^2 / 2 whatever the state of the
- * model; Deng et al.'s repo issue #3), so progress must be read from these instead.
+ * Quantities worth logging during drift training. The drift loss itself carries little progress
+ * signal by design: every per-temperature field is RMS-normalised, so
+ * {@code L = alpha^2/2 * mean_i ||V_i||^2} stays in (0, alpha^2/2] whatever the state of the model
+ * (alpha^2/2 exactly when the temperatures agree; Deng et al.'s repo issue #3). Progress must be
+ * read from these instead.
  *
  * @param temperatures            the temperatures, in config order
  * @param meanRawNorm             per temperature: mean over anchors of the un-normalised

@@ -36,6 +36,15 @@ package org.tokendrift.drift;
  */
 public final class DriftField {
 
+    /** Exponents below this give weights treated as 0 (see {@link #flushedExp}). */
+    static final double FLUSH_BELOW = -700.0;
+
+    /** Reference rows per cache block in the barycentre sums (32 x 512 doubles = 128 KiB). */
+    static final int REFERENCE_BLOCK = 32;
+
+    /** Cross-weights W below this are skipped in the barycentre sums. */
+    static final double TINY_WEIGHT = 1e-290;
+
     private final DriftConfig config;
 
     public DriftField(DriftConfig config) {
@@ -52,81 +61,116 @@ public final class DriftField {
     /** Computes V for every anchor of {@code in}. */
     public DriftResult compute(DriftInputs in) {
         double[][] h = in.anchors();
-        double[][] pos = in.positives();
-        double[][] neg = in.negatives();
         int n = h.length;
-        int p = pos.length;
-        int m = neg.length;
-        int r = p + m;
+        int p = in.positives().length;
+        int r = p + in.negatives().length;
         int dim = in.dim();
+        double[][] refs = DriftInputs.concat(in.positives(), in.negatives());   // [positives ; negatives]
 
-        // Kernel distances to the concatenated references [positives ; negatives]; masked entries
-        // (an anchor's own entry) are NaN here and become weight exactly 0 below.
+        // Squared distances, reference-major so that each reference row is read from memory once.
+        // The reference sets (~2000 x 512 doubles) do not fit in cache; the anchors (N x C) do.
         double[][] dist = new double[n][r];
-        double sumPos = 0;
-        long countPos = 0;
-        double sumNeg = 0;
-        long countNeg = 0;
+        for (int j = 0; j < r; j++) {
+            double[] y = refs[j];
+            for (int i = 0; i < n; i++) {
+                dist[i][j] = squaredDistance(h[i], y);
+            }
+        }
+        // Self-mask: the anchor's own entry becomes NaN here and weight exactly 0 below.
         for (int i = 0; i < n; i++) {
             int selfPos = in.selfInPositives(i);
             int selfNeg = in.selfInNegatives(i);
-            int available = 0;
-            for (int j = 0; j < r; j++) {
-                boolean isPositive = j < p;
-                int row = isPositive ? j : j - p;
-                if (row == (isPositive ? selfPos : selfNeg)) {
-                    dist[i][j] = Double.NaN;
-                    continue;
-                }
-                double d2 = squaredDistance(h[i], isPositive ? pos[row] : neg[row]);
-                if (isPositive) {
-                    sumPos += d2;
-                    countPos++;
-                } else {
-                    sumNeg += d2;
-                    countNeg++;
-                }
-                dist[i][j] = config.squaredDistance() ? d2 : Math.sqrt(d2);
-                available++;
+            if (selfPos != DriftInputs.NO_SELF) {
+                dist[i][selfPos] = Double.NaN;
             }
-            if (available == 0) {
+            if (selfNeg != DriftInputs.NO_SELF) {
+                dist[i][p + selfNeg] = Double.NaN;
+            }
+            int masked = (selfPos != DriftInputs.NO_SELF ? 1 : 0) + (selfNeg != DriftInputs.NO_SELF ? 1 : 0);
+            if (masked == r) {
                 throw new IllegalArgumentException("DriftField: anchor " + i
                         + " has no reference left after self-exclusion");
             }
         }
+        double meanSqPos = meanIgnoringNaN(dist, 0, p);
+        double meanSqNeg = meanIgnoringNaN(dist, p, r);
 
+        if (!config.squaredDistance()) {
+            for (double[] row : dist) {
+                for (int j = 0; j < r; j++) {
+                    row[j] = Math.sqrt(row[j]);
+                }
+            }
+        }
         double scale = 1.0;
         if (config.distanceRescaling()) {
-            scale = meanIgnoringNaN(dist);
-            if (scale > 0) {
+            double mean = meanIgnoringNaN(dist, 0, r);
+            if (mean > 0) {   // mean 0: every reference coincides with its anchor, nothing to rescale
+                scale = mean;
                 for (double[] row : dist) {
                     for (int j = 0; j < r; j++) {
                         row[j] /= scale;
                     }
                 }
-            } else {
-                scale = 1.0; // all references coincide with the anchors: nothing to rescale
             }
         }
 
         double[] temps = config.temperatures();
         int tCount = temps.length;
-        double[][][] raw = new double[tCount][][];
+        double[][][] coefficient = new double[tCount][][];   // [T][N][R]: A+ * sum A-  |  A- * sum A+
+        double[][] totalWeight = new double[tCount][];       // [T][N]: S_i = sum_j W+_ij = sum_k W-_ik
+        for (int t = 0; t < tCount; t++) {
+            totalWeight[t] = new double[n];
+            coefficient[t] = crossWeights(dist, p, temps[t], totalWeight[t]);
+        }
+
+        // Barycentres b+ = W+ U and b- = W- H for all temperatures in one pass over the references.
+        // Kept separate (not summed as W+U - W-H on the fly) so that identical sets give identical
+        // bits in b+ and b-: the balanced field on identical sets is then exactly 0.
+        double[][][] bPlus = new double[tCount][n][dim];
+        double[][][] bMinus = new double[tCount][n][dim];
+        // Blocked over the references: a block of rows stays in cache while every (tau, anchor)
+        // accumulator consumes it; j still runs in ascending order for each accumulator.
+        for (int start = 0; start < r; start += REFERENCE_BLOCK) {
+            int end = Math.min(r, start + REFERENCE_BLOCK);
+            for (int t = 0; t < tCount; t++) {
+                for (int i = 0; i < n; i++) {
+                    double[] w = coefficient[t][i];
+                    double[] plus = bPlus[t][i];
+                    double[] minus = bMinus[t][i];
+                    for (int j = start; j < end; j++) {
+                        axpy(w[j], refs[j], j < p ? plus : minus);
+                    }
+                }
+            }
+        }
+
+        double wPlus = config.attractionWeight();
+        double wMinus = config.repulsionWeight();
+        double[][][] raw = new double[tCount][n][dim];
         double[] meanRawNorm = new double[tCount];
         double[] rms = new double[tCount];
         double[][] field = new double[n][dim];
         for (int t = 0; t < tCount; t++) {
-            raw[t] = fieldAtTemperature(h, pos, neg, dist, temps[t]);
             double sumSq = 0;
             double sumNorm = 0;
-            for (double[] v : raw[t]) {
+            for (int i = 0; i < n; i++) {
+                // V = w+ (b+ - S h) - w- (b- - S h); the h terms cancel exactly when w+ = w-.
+                double selfCoefficient = (wPlus - wMinus) * totalWeight[t][i];
+                double[] v = raw[t][i];
+                for (int c = 0; c < dim; c++) {
+                    v[c] = wPlus * bPlus[t][i][c] - wMinus * bMinus[t][i][c];
+                    if (selfCoefficient != 0) {
+                        v[c] -= selfCoefficient * h[i][c];
+                    }
+                }
                 double sq = dot(v, v);
                 sumSq += sq;
                 sumNorm += Math.sqrt(sq);
             }
             meanRawNorm[t] = sumNorm / n;
             rms[t] = Math.sqrt(sumSq / n + config.rmsEpsilon());
-            // With eps = 0 and an exact equilibrium the field is 0/0; it is 0 by anti-symmetry.
+            // With eps = 0 at an exact equilibrium the field would be 0/0; it is 0 by anti-symmetry.
             double factor = rms[t] > 0 ? 1.0 / (rms[t] * tCount) : 0.0;
             for (int i = 0; i < n; i++) {
                 for (int c = 0; c < dim; c++) {
@@ -134,18 +178,18 @@ public final class DriftField {
                 }
             }
         }
-        DriftDiagnostics diagnostics = new DriftDiagnostics(temps, meanRawNorm, rms,
-                countPos > 0 ? sumPos / countPos : Double.NaN, countNeg > 0 ? sumNeg / countNeg : Double.NaN, scale);
+        DriftDiagnostics diagnostics = new DriftDiagnostics(temps, meanRawNorm, rms, meanSqPos, meanSqNeg, scale);
         return new DriftResult(field, raw, diagnostics);
     }
 
-    /** Alg. 2 at one temperature, on precomputed kernel distances (NaN = masked). */
-    private double[][] fieldAtTemperature(double[][] h, double[][] pos, double[][] neg, double[][] dist, double tau) {
-        int n = h.length;
-        int p = pos.length;
+    /**
+     * Alg. 2 weights at one temperature from kernel distances (NaN = masked): returns the
+     * coefficients {@code A+_ij * sum_k A-_ik} (j &lt; P) and {@code A-_ik * sum_j A+_ij} (j = P + k),
+     * and stores {@code S_i = sum A+ * sum A-} in {@code totalWeight}.
+     */
+    private static double[][] crossWeights(double[][] dist, int p, double tau, double[] totalWeight) {
+        int n = dist.length;
         int r = dist[0].length;
-        int dim = h[0].length;
-
         double[][] logits = new double[n][r];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < r; j++) {
@@ -153,56 +197,43 @@ public final class DriftField {
                 logits[i][j] = Double.isNaN(d) ? Double.NEGATIVE_INFINITY : -d / tau;
             }
         }
-        double[][] rowSoftmax = softmaxOverReferences(logits);
-        double[][] colSoftmax = softmaxOverAnchors(logits);
-
-        double wPlus = config.attractionWeight();
-        double wMinus = config.repulsionWeight();
-        double[][] v = new double[n][];
+        // sqrt(softmax_row * softmax_col) = exp(s_ij - (R_i + C_j) / 2) with R, C the row and column
+        // log-sum-exps. The log domain keeps the product of two tiny softmax values from going
+        // through subnormal numbers, which are ~100x slower on x86 and would dominate the run time.
+        double[] rowLse = logSumExpOverReferences(logits);
+        double[] colLse = logSumExpOverAnchors(logits);
+        double[][] coefficient = logits;   // overwritten row by row
         for (int i = 0; i < n; i++) {
-            double[] a = new double[r];
-            double sumAPos = 0;
-            double sumANeg = 0;
+            double[] a = logits[i];
             for (int j = 0; j < r; j++) {
-                a[j] = Math.sqrt(rowSoftmax[i][j] * colSoftmax[i][j]);
+                a[j] = flushedExp(a[j] - 0.5 * (rowLse[i] + colLse[j]));
             }
-            // Separate loops with the same summation order for both halves: when the positive and
-            // negative sets coincide this makes sum A+ and sum A- bit-identical.
+            // Same summation order for both halves: identical sets give bit-identical sums.
+            double sumAPos = 0;
             for (int j = 0; j < p; j++) {
                 sumAPos += a[j];
             }
+            double sumANeg = 0;
             for (int j = p; j < r; j++) {
                 sumANeg += a[j];
             }
-            double[] bPlus = new double[dim];
-            double[] bMinus = new double[dim];
             for (int j = 0; j < p; j++) {
-                axpy(a[j] * sumANeg, pos[j], bPlus);
+                a[j] *= sumANeg;
             }
             for (int j = p; j < r; j++) {
-                axpy(a[j] * sumAPos, neg[j - p], bMinus);
+                a[j] *= sumAPos;
             }
-            double totalWeight = sumAPos * sumANeg; // = sum_j W+_ij = sum_k W-_ik
-            double selfCoefficient = (wPlus - wMinus) * totalWeight;
-            double[] vi = new double[dim];
-            for (int c = 0; c < dim; c++) {
-                vi[c] = wPlus * bPlus[c] - wMinus * bMinus[c];
-            }
-            if (selfCoefficient != 0) {
-                for (int c = 0; c < dim; c++) {
-                    vi[c] -= selfCoefficient * h[i][c];
-                }
-            }
-            v[i] = vi;
+            totalWeight[i] = sumAPos * sumANeg;
+            coefficient[i] = a;
         }
-        return v;
+        return coefficient;
     }
 
-    /** Softmax of each row; -infinity entries get exactly 0. */
-    static double[][] softmaxOverReferences(double[][] logits) {
+    /** log sum_j exp(s_ij) for each anchor i (every row has a finite entry, checked earlier). */
+    static double[] logSumExpOverReferences(double[][] logits) {
         int n = logits.length;
         int r = logits[0].length;
-        double[][] out = new double[n][r];
+        double[] out = new double[n];
         for (int i = 0; i < n; i++) {
             double max = Double.NEGATIVE_INFINITY;
             for (int j = 0; j < r; j++) {
@@ -210,53 +241,73 @@ public final class DriftField {
             }
             double sum = 0;
             for (int j = 0; j < r; j++) {
-                double e = Math.exp(logits[i][j] - max);
-                out[i][j] = e;
-                sum += e;
+                sum += flushedExp(logits[i][j] - max);
             }
-            for (int j = 0; j < r; j++) {
-                out[i][j] /= sum;
-            }
+            out[i] = max + Math.log(sum);
         }
         return out;
     }
 
     /**
-     * Softmax of each column over the anchors; -infinity entries get exactly 0, and a column in
-     * which every anchor is masked gets all zeros (it carries no weight for anyone).
+     * log sum_i exp(s_ij) for each reference j. A column in which every anchor is masked gets
+     * +infinity, so that its weights exp(s - (R + C)/2) are exactly 0 (it carries no weight).
      */
-    static double[][] softmaxOverAnchors(double[][] logits) {
+    static double[] logSumExpOverAnchors(double[][] logits) {
         int n = logits.length;
         int r = logits[0].length;
-        double[][] out = new double[n][r];
+        double[] max = new double[r];
+        java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        for (double[] row : logits) {
+            for (int j = 0; j < r; j++) {
+                max[j] = Math.max(max[j], row[j]);
+            }
+        }
+        double[] sum = new double[r];
+        for (double[] row : logits) {
+            for (int j = 0; j < r; j++) {
+                sum[j] += flushedExp(row[j] - max[j]);
+            }
+        }
+        double[] out = new double[r];
         for (int j = 0; j < r; j++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < n; i++) {
-                max = Math.max(max, logits[i][j]);
-            }
-            if (max == Double.NEGATIVE_INFINITY) {
-                continue;
-            }
-            double sum = 0;
-            for (int i = 0; i < n; i++) {
-                double e = Math.exp(logits[i][j] - max);
-                out[i][j] = e;
-                sum += e;
-            }
-            for (int i = 0; i < n; i++) {
-                out[i][j] /= sum;
-            }
+            out[j] = max[j] == Double.NEGATIVE_INFINITY ? Double.POSITIVE_INFINITY : max[j] + Math.log(sum[j]);
         }
         return out;
     }
 
+    /**
+     * exp(x), with results below e^-700 (about 1e-304) returned as exactly 0: such weights cannot
+     * change a double-precision sum that also holds a weight near 1, and flushing them keeps all
+     * arithmetic out of the slow subnormal range. A NaN argument (a masked column's -inf - -inf
+     * cannot occur here; an anchor row always has a finite maximum) would propagate.
+     */
+    static double flushedExp(double x) {
+        return x < FLUSH_BELOW ? 0.0 : Math.exp(x);
+    }
+
+    /**
+     * ||a - b||^2 with four independent partial sums: a single running sum is a dependency chain
+     * the JIT cannot vectorise (floating-point addition is not reassociated), four chains are ~3x
+     * faster. The order is fixed, so the result is deterministic.
+     */
     static double squaredDistance(double[] a, double[] b) {
-        double s = 0;
-        for (int c = 0; c < a.length; c++) {
-            double d = a[c] - b[c];
-            s += d * d;
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int c = 0;
+        for (int end = a.length - 3; c < end; c += 4) {
+            double d0 = a[c] - b[c];
+            double d1 = a[c + 1] - b[c + 1];
+            double d2 = a[c + 2] - b[c + 2];
+            double d3 = a[c + 3] - b[c + 3];
+            s0 += d0 * d0;
+            s1 += d1 * d1;
+            s2 += d2 * d2;
+            s3 += d3 * d3;
         }
-        return s;
+        for (; c < a.length; c++) {
+            double d = a[c] - b[c];
+            s0 += d * d;
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     private static double dot(double[] a, double[] b) {
@@ -268,7 +319,9 @@ public final class DriftField {
     }
 
     private static void axpy(double alpha, double[] x, double[] y) {
-        if (alpha == 0) {
+        // Weights this small contribute nothing representable next to any non-negligible term, and
+        // skipping them keeps the products out of the subnormal range.
+        if (Math.abs(alpha) < TINY_WEIGHT) {
             return;
         }
         for (int c = 0; c < x.length; c++) {
@@ -276,17 +329,18 @@ public final class DriftField {
         }
     }
 
-    private static double meanIgnoringNaN(double[][] m) {
+    /** Mean of the non-NaN entries in columns [from, to); NaN if there are none. */
+    private static double meanIgnoringNaN(double[][] m, int from, int to) {
         double sum = 0;
         long count = 0;
         for (double[] row : m) {
-            for (double x : row) {
-                if (!Double.isNaN(x)) {
-                    sum += x;
+            for (int j = from; j < to; j++) {
+                if (!Double.isNaN(row[j])) {
+                    sum += row[j];
                     count++;
                 }
             }
         }
-        return count == 0 ? 0 : sum / count;
+        return count == 0 ? Double.NaN : sum / count;
     }
 }

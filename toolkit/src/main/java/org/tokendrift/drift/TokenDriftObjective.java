@@ -56,7 +56,7 @@ public final class TokenDriftObjective {
     /**
      * Result of one micro-step.
      *
-     * @param loss               drift loss (FEATURE) or mirror loss; near-constant by design
+     * @param loss               drift loss (FEATURE; at most alpha^2/2 by design) or mirror loss
      * @param dLogits            dL/dlogits {@code [B*L, V]}, the logits' data type
      * @param generatedFeatures  h {@code [B][C]}
      * @param realFeatures       u {@code [B][C]}
