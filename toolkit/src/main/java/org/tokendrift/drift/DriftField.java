@@ -3,9 +3,10 @@ package org.tokendrift.drift;
 /**
  * The TokenDrift drift field (Oba et al. 2026, §4 "Drift estimation"), built on the joint
  * normalisation of Deng et al. 2026 (Alg. 2, App. A.1). Everything is float64 on plain Java arrays:
- * the sets are small (N anchors &le; 64, P, M &le; ~1100 references, C &le; 1024) and plain loops
- * were measured to be as fast as ND4J here (see {@code DriftFieldTimingTest}) while staying
- * deterministic and easy to read.
+ * the sets are small (N anchors &le; 64, P, M &le; ~1100 references, C &le; 1024), and a
+ * whole-matrix ND4J version of the same algorithm (kept in the tests as a cross-check) was much
+ * slower on the shared 2-core build machine (see {@code DriftFieldTimingTest}); the Java loops are
+ * single-threaded and deterministic.
  *
  * <p>For each anchor h_i (row i), positive u_j and negative v_k, at temperature tau:
  * <pre>
@@ -14,7 +15,9 @@ package org.tokendrift.drift;
  *   optional: d &lt;- d / mean(d)                              (Deng-style rescaling, off by default)
  *   s_i = [ -d+_i / tau ; -d-_i / tau ]   (length P + M; the self-masked entries are -infinity)
  *   A_row = softmax of s over the references (each row),
- *   A_col = softmax of s over the anchors    (each column, over the N anchors of this call),
+ *   A_col = softmax of s over the anchors    (each column, over the N anchors of this call;
+ *                                             the paper does not say which anchor set [NF]: we
+ *                                             use the micro-batch, i.e. TokenDrift's gathered 8),
  *   A     = sqrt(A_row * A_col),  split into A+ [N,P] and A- [N,M]
  *   W+_ij = A+_ij * sum_k A-_ik,   W-_ik = A-_ik * sum_j A+_ij        (cross-weighting)
  *   b+_i  = sum_j W+_ij u_j,        b-_i  = sum_k W-_ik v_k          (barycentres, §4)
