@@ -63,9 +63,12 @@ public final class TokenDriftObjective {
      * @param drift              V {@code [B][C]}
      * @param diagnostics        per-temperature raw drift norms and distances: log these
      * @param mirrorTargetShift  mean ||l* - l|| over predicted positions (mirror variants; else NaN)
+     * @param meanPairedSqDistance  mean_i ||h_i - u_i||^2 between each generated feature and its own
+     *                           clean pair: small at low noise, where the drift signal is weak
      */
     public record Step(double loss, INDArray dLogits, double[][] generatedFeatures, double[][] realFeatures,
-                       double[][] drift, DriftDiagnostics diagnostics, double mirrorTargetShift) {
+                       double[][] drift, DriftDiagnostics diagnostics, double mirrorTargetShift,
+                       double meanPairedSqDistance) {
     }
 
     /**
@@ -106,7 +109,11 @@ public final class TokenDriftObjective {
         }
         realQueue.push(u);
         generatedQueue.push(h);
-        return new Step(loss, dLogits, h, u, drift.field(), drift.diagnostics(), shift);
+        double paired = 0;
+        for (int i = 0; i < h.length; i++) {
+            paired += DriftField.squaredDistance(h[i], u[i]) / h.length;
+        }
+        return new Step(loss, dLogits, h, u, drift.field(), drift.diagnostics(), shift, paired);
     }
 
     /** The differentiable generated features (no queue side effects), for evaluation and checks. */

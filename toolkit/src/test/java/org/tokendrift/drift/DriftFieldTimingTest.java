@@ -41,10 +41,9 @@ class DriftFieldTimingTest {
         }
 
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        int warmup = 10, reps = 20;
+        int warmup = 10, reps = 20, nd4jReps = 3;   // the ND4J version is slow; a few calls suffice
         for (int k = 0; k < warmup; k++) {
             field.compute(in);
-            Nd4jDriftReference.field(h, in.positives(), in.negatives(), in.anchorInNegatives(), config.temperatures(), 1e-8);
         }
         long c0 = mx.getCurrentThreadCpuTime();
         long w0 = System.nanoTime();
@@ -54,10 +53,10 @@ class DriftFieldTimingTest {
         double javaCpu = (mx.getCurrentThreadCpuTime() - c0) / 1e6 / reps;
         double javaWall = (System.nanoTime() - w0) / 1e6 / reps;
         long w1 = System.nanoTime();
-        for (int k = 0; k < reps; k++) {
+        for (int k = 0; k < nd4jReps; k++) {
             Nd4jDriftReference.field(h, in.positives(), in.negatives(), in.anchorInNegatives(), config.temperatures(), 1e-8);
         }
-        double nd4jWall = (System.nanoTime() - w1) / 1e6 / reps;   // ND4J work runs on native threads
+        double nd4jWall = (System.nanoTime() - w1) / 1e6 / nd4jReps;   // ND4J work runs on native threads
         System.out.printf(Locale.ROOT, "[DriftFieldTiming] N=%d P=M=%d C=%d T=3: java %.1f ms wall (%.1f ms cpu), nd4j %.1f ms wall%n",
                 n, n + queue, dim, javaWall, javaCpu, nd4jWall);
         assertTrue(javaCpu < 2000, "drift field took " + javaCpu + " ms per call");

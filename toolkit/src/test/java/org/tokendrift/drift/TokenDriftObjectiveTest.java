@@ -146,6 +146,15 @@ class TokenDriftObjectiveTest {
         assertEquals(2 * WIDTH, real[0].length);
         assertEquals(1.0, Math.sqrt(inner(new double[][]{real[0]}, new double[][]{real[0]})), 1e-12);
         assertTrue(Double.isFinite(steps[1].diagnostics().meanSqDistToPositives()));
+        double paired = 0;
+        for (int i = 0; i < BATCH; i++) {
+            double[] d = new double[2 * WIDTH];
+            for (int c = 0; c < d.length; c++) {
+                d[c] = steps[1].generatedFeatures()[i][c] - steps[1].realFeatures()[i][c];
+            }
+            paired += DriftFieldTest.dot(d, d) / BATCH;
+        }
+        assertEquals(paired, steps[1].meanPairedSqDistance(), 1e-12);
     }
 
     @Test
