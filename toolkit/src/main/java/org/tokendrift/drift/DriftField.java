@@ -34,8 +34,10 @@ package org.tokendrift.drift;
  * {@code s(tau) = sqrt(mean_i ||V_tau,i||^2 + eps)}: an average (not Deng's sum) of fields each
  * normalised so that their mean squared norm over the anchors is 1.
  *
- * <p>Anti-symmetry: if anchor i sees the same set (with the same mask) as positives and as
- * negatives, then A+ = A-, W+ = W- and V_i = 0 exactly; swapping the two sets negates V.
+ * <p>Anti-symmetry (balanced weights): if the positive and negative sets are the same rows with the
+ * same self-mask for every anchor, the columns of A+ and A- coincide, W+ = W- and V = 0 exactly;
+ * swapping the two sets (and their masks) negates V. TokenDrift's mask on the negatives only is
+ * not such a case: an anchor that is also among the positives is attracted to itself.
  */
 public final class DriftField {
 
