@@ -13,6 +13,11 @@ import picocli.CommandLine.Command;
         description = "Discrete diffusion language models (MDLM, DUO) and the TokenDrift objective on ND4J.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                CorpusCommand.class,
+                TokenizerCommand.class,
+                DatasetCommand.class,
+                PretrainCommand.class,
+                ReportCommand.class,
         })
 public final class TokenDriftCli implements Runnable {
 

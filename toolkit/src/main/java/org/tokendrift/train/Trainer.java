@@ -1,0 +1,203 @@
+package org.tokendrift.train;
+
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.tokendrift.data.BatchCursor;
+import org.tokendrift.data.BatchIterator;
+import org.tokendrift.data.TokenDataset;
+import org.tokendrift.nn.AdamW;
+import org.tokendrift.nn.AdamWConfig;
+import org.tokendrift.nn.Checkpoint;
+import org.tokendrift.nn.DiT;
+import org.tokendrift.nn.ExponentialMovingAverage;
+import org.tokendrift.nn.GradientClipping;
+import org.tokendrift.nn.Param;
+import org.tokendrift.nn.WarmupConstantSchedule;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import java.util.random.RandomGeneratorFactory;
+
+/**
+ * The training loop shared by pretraining and the judge: AdamW with warm-up, global-norm clipping,
+ * EMA weights, periodic validation on fixed batches with the EMA weights, atomic checkpoints, and
+ * exact resume.
+ *
+ * <p>Resume is exact up to dropout noise: the optimiser step count is the training step, the data
+ * cursor is a function of the step, and each step's noise comes from a generator seeded by
+ * {@code (seed, step)}. So the newest checkpoint that verifies is the whole state; a run killed at
+ * any moment loses at most {@code checkpointEvery} steps.
+ */
+public final class Trainer {
+
+    /** What a call to {@link #run} ended with. */
+    public record Outcome(long step, boolean finished, Path lastCheckpoint, double validationPerplexity) {
+    }
+
+    static final List<String> LOG_COLUMNS = List.of("step", "loss", "lr", "grad_norm", "tokens", "elapsed_s",
+            "val_nelbo", "val_ppl", "rss_mb");
+
+    private final TrainingConfig cfg;
+    private final RunDirectory run;
+    private final Objective objective;
+    private final TokenDataset train;
+    private final TokenDataset valid;
+
+    public Trainer(TrainingConfig cfg, RunDirectory run, Objective objective, TokenDataset train, TokenDataset valid) {
+        if (train.blockLength() != cfg.model().seqLen() || valid.blockLength() != cfg.model().seqLen()) {
+            throw new IllegalArgumentException("data blocks have length " + train.blockLength() + " but the model's seqLen is "
+                    + cfg.model().seqLen() + "; encode the data with the model's length");
+        }
+        if (train.vocabSize() != cfg.model().vocabSize()) {
+            throw new IllegalArgumentException("data vocabulary has " + train.vocabSize() + " tokens but the model's vocabSize is "
+                    + cfg.model().vocabSize() + "; the checkpoint and the tokenizer would not match");
+        }
+        this.cfg = cfg;
+        this.run = run;
+        this.objective = objective;
+        this.train = train;
+        this.valid = valid;
+    }
+
+    /**
+     * Trains from the newest valid checkpoint (or from scratch) until {@code cfg.steps()} or until
+     * {@code budget} wall time has passed, checkpointing on the way and at the end.
+     */
+    public Outcome run(Duration budget, boolean progress) throws IOException {
+        checkConfig();
+        DiT model = new DiT(cfg.model(), cfg.seed());
+        AdamW optimizer = new AdamW(AdamWConfig.builder().weightDecay(cfg.weightDecay()).build(), model.parameters());
+        ExponentialMovingAverage ema = new ExponentialMovingAverage(model.parameters(), cfg.emaDecay());
+        Optional<Path> resumed = run.latestValidCheckpoint(p -> tryLoad(p, model, optimizer, ema));
+        long step = optimizer.stepCount();
+        if (resumed.isPresent()) {
+            System.err.println(cfg.name() + ": resuming from " + resumed.get() + " (step " + step + ")");
+        }
+        BatchIterator batches = train.batches(cfg.batchSize(), cfg.seed(), cursorAt(step));
+        WarmupConstantSchedule schedule = new WarmupConstantSchedule(cfg.learningRate(), cfg.warmupSteps());
+        long start = System.nanoTime();
+        double lossSum = 0;
+        int lossCount = 0;
+        double gradNorm = Double.NaN;
+        double valPpl = Double.NaN;
+        Path last = resumed.orElse(null);
+        try (TrainingLog log = TrainingLog.open(run.logFile(), LOG_COLUMNS, step);
+             ProgressBar bar = progressBar(step, progress)) {
+            while (step < cfg.steps()) {
+                double loss = objective.trainStep(model, batches.next(), step, stepRandom(cfg.seed(), step));
+                NonFiniteGuard.requireFinite(step, "loss", loss);
+                gradNorm = GradientClipping.clipGlobalNorm(model.parameters(), cfg.gradClip());
+                if (!Double.isFinite(gradNorm)) {
+                    NonFiniteGuard.requireFinite(step, gradients(model));
+                    NonFiniteGuard.requireFinite(step, "gradient norm", gradNorm);
+                }
+                optimizer.step(schedule.learningRate(step));
+                ema.update();
+                step++;
+                lossSum += loss;
+                lossCount++;
+                boolean done = step == cfg.steps();
+                boolean outOfTime = System.nanoTime() - start > budget.toNanos();
+                double valNelbo = Double.NaN;
+                if (step % cfg.evalEvery() == 0 || done) {
+                    valNelbo = validate(model, ema);
+                    valPpl = Math.exp(valNelbo);
+                }
+                if (step % cfg.logEvery() == 0 || done || outOfTime || !Double.isNaN(valNelbo)) {
+                    log.append(step, lossSum / lossCount, schedule.learningRate(step - 1), gradNorm,
+                            (double) step * cfg.batchSize() * cfg.model().seqLen(), (System.nanoTime() - start) / 1e9,
+                            valNelbo, Double.isNaN(valNelbo) ? Double.NaN : valPpl, ProcessMemory.residentMb());
+                    lossSum = 0;
+                    lossCount = 0;
+                }
+                if (step % cfg.checkpointEvery() == 0 || done || outOfTime) {
+                    last = run.checkpoint(step);
+                    Checkpoint.save(last, model, optimizer, ema);
+                    run.prune(cfg.keepLast(), cfg.keepEvery());
+                }
+                if (bar != null) {
+                    bar.stepTo(step);
+                    bar.setExtraMessage(String.format(" loss %.3f%s", loss, Double.isNaN(valPpl) ? "" : String.format(" val ppl %.1f", valPpl)));
+                }
+                if (outOfTime && !done) {
+                    System.err.println(cfg.name() + ": time budget used up at step " + step + "; resume with the same command");
+                    return new Outcome(step, false, last, valPpl);
+                }
+            }
+        }
+        return new Outcome(step, true, last, valPpl);
+    }
+
+    /** Validation NELBO (or NLL) per token with the EMA weights on fixed batches and fixed noise. */
+    private double validate(DiT model, ExponentialMovingAverage ema) {
+        double sum = 0;
+        long tokens = 0;
+        int b = cfg.batchSize();
+        int batchesAvailable = valid.blockCount() / b;
+        try (ExponentialMovingAverage.Swap swap = ema.swapIn()) {
+            for (int i = 0; i < Math.min(cfg.evalBatches(), batchesAvailable); i++) {
+                Objective.Validation v = objective.validate(model, valid.blocks(i * b, (i + 1) * b), stepRandom(~cfg.seed(), i));
+                sum += v.lossSum();
+                tokens += v.tokens();
+            }
+        }
+        if (tokens == 0) {
+            throw new IllegalStateException("the validation split has fewer than " + b + " blocks");
+        }
+        return sum / tokens;
+    }
+
+    private void checkConfig() throws IOException {
+        if (java.nio.file.Files.exists(run.configFile())) {
+            TrainingConfig previous = TrainingConfig.read(run.configFile());
+            if (!previous.resumableFrom(cfg)) {
+                throw new IllegalArgumentException("run directory " + run.root() + " holds a run with another model, data or seed ("
+                        + run.configFile() + "); use a new run directory or the same config");
+            }
+        }
+        cfg.write(run.configFile());
+    }
+
+    private BatchCursor cursorAt(long step) {
+        long perEpoch = train.blockCount() / cfg.batchSize();
+        return new BatchCursor(step / perEpoch, (int) (step % perEpoch));
+    }
+
+    private static boolean tryLoad(Path file, DiT model, AdamW optimizer, ExponentialMovingAverage ema) {
+        try {
+            Checkpoint.load(file, model, optimizer, ema);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            System.err.println("cannot load " + file + ": " + e.getMessage());
+            return false;
+        }
+    }
+
+    private static Map<String, org.nd4j.linalg.api.ndarray.INDArray> gradients(DiT model) {
+        Map<String, org.nd4j.linalg.api.ndarray.INDArray> grads = new LinkedHashMap<>();
+        for (Param p : model.parameters().all()) {
+            grads.put("gradient of " + p.name(), p.grad());
+        }
+        return grads;
+    }
+
+    /** The generator of every random draw of one step: a pure function of (seed, step). */
+    static RandomGenerator stepRandom(long seed, long step) {
+        return RandomGeneratorFactory.<RandomGenerator>of("L64X128MixRandom").create(seed * 0x9E3779B97F4A7C15L + step);
+    }
+
+    private ProgressBar progressBar(long step, boolean progress) {
+        if (!progress) {
+            return null;
+        }
+        return new ProgressBarBuilder().setTaskName(cfg.name()).setInitialMax(cfg.steps()).startsFrom(step, Duration.ZERO)
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(2000).setMaxRenderedLength(120).build();
+    }
+}
