@@ -27,13 +27,16 @@ public final class KernelMain {
         KernelConnectionProperties connectionProperties =
                 KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
 
+        long start = System.nanoTime();
         TokenDriftKernel kernel = new TokenDriftKernel(options, Path.of("").toAbsolutePath());
         kernel.runStartup();
+        KernelLog.info("JShell ready after " + (System.nanoTime() - start) / 1_000_000 + " ms");
 
         JupyterConnection connection = new JupyterConnection(connectionProperties);
         kernel.becomeHandlerForConnection(connection);
         InterruptSignal.onSigint(kernel::interrupt);
         connection.connect();
+        KernelLog.info("Connected to Jupyter after " + (System.nanoTime() - start) / 1_000_000 + " ms");
         connection.waitUntilClose();
         // basekernel's socket loops are not daemon threads.
         System.exit(0);

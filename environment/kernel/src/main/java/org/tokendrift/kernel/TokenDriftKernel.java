@@ -74,7 +74,7 @@ public final class TokenDriftKernel extends BaseKernel {
 
         Path localMavenRepository = Path.of(System.getProperty("user.home"), ".m2", "repository");
         magics.registerMagics(new ClasspathMagics(classpath, workingDirectory));
-        magics.registerMagics(new MavenMagics(new MavenResolver(options.mavenCache(), localMavenRepository), classpath));
+        magics.registerMagics(new MavenMagics(MavenResolver.localThenCentral(options.mavenCache(), localMavenRepository), classpath));
         magics.registerMagics(new LoadMagic(code -> evaluator.evaluate(transpiler.transpile(code)), workingDirectory));
         magics.registerMagics(new DisplayMagics(renderer, getIO().display));
         Kernel.attach(this);

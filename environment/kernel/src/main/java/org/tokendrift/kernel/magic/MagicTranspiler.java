@@ -4,8 +4,6 @@ import io.github.spencerpark.jupyter.kernel.magic.CellMagicParseContext;
 import io.github.spencerpark.jupyter.kernel.magic.LineMagicParseContext;
 import io.github.spencerpark.jupyter.kernel.magic.MagicParser;
 
-import java.util.regex.Matcher;
-
 /**
  * Rewrites the magics in a cell into calls of the notebook statics {@code lineMagic} and
  * {@code cellMagic}, so that JShell runs them in order with the rest of the cell.
@@ -17,7 +15,8 @@ import java.util.regex.Matcher;
  *       becomes {@code List<String> jars = lineMagic("jars", List.of("*.jar"));}.</li>
  *   <li>a cell starting with {@code %%name args} becomes {@code { cellMagic("name", List.of(args), body); }}.</li>
  * </ul>
- * Arguments are split on whitespace; double quotes group an argument that contains spaces.
+ * Arguments are split on whitespace; double quotes group an argument that contains spaces, and a
+ * backslash escapes a quote.
  */
 public final class MagicTranspiler {
 
@@ -46,8 +45,6 @@ public final class MagicTranspiler {
         String call = "lineMagic(" + JavaLiterals.string(magic.getMagicCall().getName()) + ", "
                 + JavaLiterals.stringList(magic.getMagicCall().getArgs()) + ")";
         boolean standsAlone = magic.getLinePrefix().isBlank();
-        String code = standsAlone ? "{ " + call + "; }" : " " + call + ";";
-        // The parser splices the result in with Matcher.appendReplacement, which treats $ and \ specially.
-        return Matcher.quoteReplacement(code);
+        return standsAlone ? "{ " + call + "; }" : " " + call + ";";
     }
 }

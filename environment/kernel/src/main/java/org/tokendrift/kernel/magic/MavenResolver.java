@@ -27,27 +27,37 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Resolves Maven artifacts with their runtime dependencies (compile and runtime scope) and
  * downloads them, using Apache Ivy.
  *
- * <p>Repositories are tried in order: the local Maven repository ({@code ~/.m2/repository}, so that
- * what the project's build already fetched resolves offline), Maven Central, then any added with
- * {@code %mavenRepo}. Downloads are cached in the folder given to the constructor.
+ * <p>Repositories are tried in order; the kernel uses the local Maven repository
+ * ({@code ~/.m2/repository}), Maven Central, then any added with {@code %mavenRepo}. Downloads are
+ * cached in the folder given to the constructor.
  */
 public final class MavenResolver {
 
     private static final String CONF = "default";
 
     private final Path cacheFolder;
-    private final Path localMavenRepository;
-    private final List<IBiblioResolver> extraRepositories = new ArrayList<>();
+    private final List<IBiblioResolver> repositories = new ArrayList<>();
     private final AtomicInteger resolutions = new AtomicInteger();
 
-    public MavenResolver(Path cacheFolder, Path localMavenRepository) {
+    /**
+     * @param repositoryRoots Maven-layout repository URLs, tried in order; {@code null} stands for
+     *                        Maven Central
+     */
+    public MavenResolver(Path cacheFolder, List<String> repositoryRoots) {
         this.cacheFolder = cacheFolder;
-        this.localMavenRepository = localMavenRepository;
+        for (String root : repositoryRoots) {
+            repositories.add(mavenRepository(root == null ? "maven-central" : root, root));
+        }
     }
 
-    /** Adds a Maven-layout repository, tried after the local repository and Maven Central. */
+    /** The local Maven repository (what builds already fetched resolves offline), then Maven Central. */
+    public static MavenResolver localThenCentral(Path cacheFolder, Path localMavenRepository) {
+        return new MavenResolver(cacheFolder, Arrays.asList(localMavenRepository.toUri().toString(), null));
+    }
+
+    /** Adds a Maven-layout repository, tried after the others. */
     public synchronized void addRepository(String id, String url) {
-        extraRepositories.add(mavenRepository(id, url));
+        repositories.add(mavenRepository(id, url));
     }
 
     /**
@@ -106,9 +116,7 @@ public final class MavenResolver {
         ChainResolver chain = new ChainResolver();
         chain.setName("tokendrift");
         chain.setReturnFirst(true);
-        chain.add(mavenRepository("local-maven", localMavenRepository.toUri().toString()));
-        chain.add(mavenRepository("maven-central", null));
-        extraRepositories.forEach(chain::add);
+        repositories.forEach(chain::add);
 
         settings.addResolver(chain);
         settings.setDefaultResolver(chain.getName());
