@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Runs every {@code notebooks/*.ipynb} on the tokendrift-java kernel and fails listing each error
@@ -33,7 +33,15 @@ class NotebooksTest {
             Assumptions.assumeTrue(notebook.runsInCi(), () -> "not run in CI: " + notebook.ciReason());
             Notebook executed = runner.execute(file, folder.resolve("target/executed"),
                     notebook.timeout().orElse(NotebookRunner.defaultTimeout()));
-            assertEquals(List.of(), executed.unexpectedErrors(), file.getFileName() + " has error outputs");
+            assertRanWithoutErrors(executed);
         }));
+    }
+
+    /** Fails listing every unexpected error output as {@code cell N: ename: evalue}. */
+    static void assertRanWithoutErrors(Notebook executed) {
+        List<String> errors = executed.unexpectedErrors();
+        if (!errors.isEmpty()) {
+            fail(executed.file().getFileName() + " has error outputs:\n  " + String.join("\n  ", errors));
+        }
     }
 }
