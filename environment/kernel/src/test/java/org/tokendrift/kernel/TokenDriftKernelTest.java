@@ -59,6 +59,12 @@ class TokenDriftKernelTest {
     }
 
     @Test
+    void semicolonAfterTheLastExpressionHidesItsValue() throws Exception {
+        assertNull(kernel.eval("List<Integer> numbers = new ArrayList<>();\nnumbers.add(1);"));
+        assertEquals("true", text("numbers.add(2)"));
+    }
+
+    @Test
     void defaultImportsAreAvailable() throws Exception {
         assertEquals("[1, 2]", text("List.of(1, 2)"));
     }

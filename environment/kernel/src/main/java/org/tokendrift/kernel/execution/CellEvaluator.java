@@ -24,7 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Evaluates Java code with JShell one snippet at a time and returns the value of the last one.
+ * Evaluates Java code with JShell one snippet at a time and returns the value of the last one, if
+ * it is an expression. As in IPython, a semicolon after that expression hides its value, so that
+ * {@code display(chart);} or {@code list.add(x);} show nothing more.
  *
  * <p>Evaluation stops at the first snippet that fails, with an exception a notebook user can read:
  * the exception the code threw (its own class, not JShell's EvalException), a
@@ -67,7 +69,8 @@ public final class CellEvaluator implements SnippetLines {
             // Without leading blank lines, the snippet's line numbers count from its first code line.
             String source = (complete ? info.source() : remaining).stripLeading();
             int firstLine = lineOf(code, code.length() - remaining.length() + leadingBlank(remaining));
-            last = evaluateSnippet(source, firstLine);
+            String written = complete ? remaining.substring(0, remaining.length() - info.remaining().length()) : remaining;
+            last = evaluateSnippet(source, firstLine, !written.strip().endsWith(";"));
             remaining = complete ? info.remaining() : "";
         }
         return last;
@@ -94,7 +97,8 @@ public final class CellEvaluator implements SnippetLines {
                 });
     }
 
-    private Evaluation evaluateSnippet(String source, int firstLine) throws Exception {
+    /** @param showsValue false when the code ends with a semicolon, which hides an expression's value */
+    private Evaluation evaluateSnippet(String source, int firstLine, boolean showsValue) throws Exception {
         List<SnippetEvent> events = shell.eval(source);
         Evaluation value = Evaluation.NO_VALUE;
         for (SnippetEvent event : events) {
@@ -111,7 +115,7 @@ public final class CellEvaluator implements SnippetLines {
             }
             throwIfStopped();
             // Statements report an empty value instead of the result key (JShell drops it): skip them.
-            if (VALUE_KINDS.contains(snippet.subKind()) && event.value() != null && !event.value().isEmpty()) {
+            if (showsValue && VALUE_KINDS.contains(snippet.subKind()) && event.value() != null && !event.value().isEmpty()) {
                 value = Evaluation.of(control.takeResult(event.value()));
             }
         }
