@@ -101,6 +101,16 @@ class KernelFeaturesNotebookTest {
     }
 
     @Test
+    void updateDisplayReplacesAnEarlierDisplay() {
+        assertEquals("second version", cell(15).displayed("text/plain").orElseThrow());
+    }
+
+    @Test
+    void renderAsksForAMimeType() {
+        assertEquals("<i>rendered</i>", cell(16).result("text/html").orElseThrow());
+    }
+
+    @Test
     void toolkitViewsRenderOnTheKernel() {
         assertEquals("iVBORw0KGgo", png(cell(14).displayed("image/png").orElseThrow()));
         assertTrue(cell(14).result("text/html").orElseThrow().contains("<caption>scores (2 rows, 2 columns)</caption>"));

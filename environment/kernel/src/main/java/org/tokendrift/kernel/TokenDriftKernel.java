@@ -88,12 +88,14 @@ public final class TokenDriftKernel extends BaseKernel {
         runStartupStep("default imports", this::defaultImports);
         for (String glob : options.classpath()) {
             runStartupStep(KernelOptions.PREFIX + "CLASSPATH entry " + glob,
-                    () -> classpath.addAll(ClasspathGlobs.expand(workingDirectory, glob)));
+                    () -> classpath.addAll(matchingFiles(glob)));
         }
         for (String glob : options.startupScripts()) {
-            for (Path script : ClasspathGlobs.expand(workingDirectory, glob)) {
-                runStartupStep("startup script " + script, () -> evaluateAsCell(Files.readString(script)));
-            }
+            runStartupStep(KernelOptions.PREFIX + "STARTUP_SCRIPTS_PATH entry " + glob, () -> {
+                for (Path script : matchingFiles(glob)) {
+                    runStartupStep("startup script " + script, () -> evaluateAsCell(Files.readString(script)));
+                }
+            });
         }
         if (!options.startupScript().isBlank()) {
             runStartupStep(KernelOptions.PREFIX + "STARTUP_SCRIPT", () -> evaluateAsCell(options.startupScript()));
@@ -189,6 +191,14 @@ public final class TokenDriftKernel extends BaseKernel {
         } finally {
             control.endCell();
         }
+    }
+
+    private List<Path> matchingFiles(String glob) {
+        List<Path> files = ClasspathGlobs.expand(workingDirectory, glob);
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("no file matches '" + glob + "' (relative to " + workingDirectory + ")");
+        }
+        return files;
     }
 
     private void defaultImports() throws Exception {

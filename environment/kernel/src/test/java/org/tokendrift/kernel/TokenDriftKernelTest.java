@@ -12,7 +12,6 @@ import org.tokendrift.kernel.execution.ThrownError;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -114,16 +113,23 @@ class TokenDriftKernelTest {
     }
 
     @Test
-    void timeoutStopsALongStatement() throws Exception {
-        KernelOptions options = KernelOptions.from(Map.of("TOKENDRIFT_KERNEL_TIMEOUT", "300"));
-        TokenDriftKernel quick = new TokenDriftKernel(options, folder);
+    void startupOptionsPrepareTheKernelAndTimeoutStopsLongStatements() throws Exception {
+        TestJars.greeterJar(folder.resolve("startup-lib"));
+        Files.writeString(folder.resolve("startup.jshell"), "String greeting = new demo.Greeter().greet();");
+        TokenDriftKernel prepared = new TokenDriftKernel(KernelOptions.from(Map.of(
+                "TOKENDRIFT_KERNEL_CLASSPATH", "startup-lib/*.jar",
+                "TOKENDRIFT_KERNEL_STARTUP_SCRIPTS_PATH", "*.jshell",
+                "TOKENDRIFT_KERNEL_STARTUP_SCRIPT", "String shout = greeting.toUpperCase();",
+                "TOKENDRIFT_KERNEL_TIMEOUT", "300")), folder);
         try {
-            assertThrows(TimeoutException.class, () -> quick.eval("Thread.sleep(20_000);"));
+            prepared.runStartup();
+            DisplayData shout = prepared.eval("shout");
+            assertEquals("HELLO FROM A JAR", shout.getData(MIMEType.TEXT_PLAIN));
+            assertThrows(TimeoutException.class, () -> prepared.eval("Thread.sleep(20_000);"));
         } finally {
-            quick.onShutdown(false);
+            prepared.onShutdown(false);
             org.tokendrift.kernel.runtime.Kernel.attach(kernel);
         }
-        assertEquals(Duration.ofMillis(300), options.timeout());
     }
 
     @Test
