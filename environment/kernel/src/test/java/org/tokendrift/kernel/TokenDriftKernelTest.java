@@ -64,6 +64,13 @@ class TokenDriftKernelTest {
     }
 
     @Test
+    void completionAndCompletenessComeFromJShell() {
+        assertTrue(kernel.complete("Strin", 5).getReplacements().contains("String"));
+        assertEquals("complete", kernel.isComplete("int x = 1;"));
+        assertEquals("    ", kernel.isComplete("for (int i = 0; i < 3; i++) {"));
+    }
+
+    @Test
     void defaultImportsAreAvailable() throws Exception {
         assertEquals("[1, 2]", text("List.of(1, 2)"));
     }
