@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.tokendrift.kernel.execution.CompilationException;
 import org.tokendrift.kernel.execution.ThrownError;
+import org.tokendrift.kernel.execution.UndeclaredReferenceException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,6 +91,13 @@ class TokenDriftKernelTest {
     void errorsThatAreNotExceptionsAreCarried() {
         ThrownError error = assertThrows(ThrownError.class, () -> kernel.eval("throw new AssertionError(\"boom\");"));
         assertEquals("java.lang.AssertionError: boom", error.getMessage());
+    }
+
+    @Test
+    void callingAMethodThatUsesSomethingUndeclaredNamesIt() throws Exception {
+        assertNull(kernel.eval("int usesLater() { return declaredLater(); }"));
+        UndeclaredReferenceException error = assertThrows(UndeclaredReferenceException.class, () -> kernel.eval("usesLater()"));
+        assertEquals("method usesLater() cannot be used until method declaredLater() is declared", error.getMessage());
     }
 
     @Test

@@ -12,6 +12,7 @@ import jdk.jshell.Snippet.SubKind;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
+import jdk.jshell.TypeDeclSnippet;
 import org.tokendrift.kernel.errors.SnippetLines;
 import org.tokendrift.kernel.errors.ThrownDescription;
 
@@ -157,9 +158,10 @@ public final class CellEvaluator implements SnippetLines {
     }
 
     private static String describe(DeclarationSnippet declaration) {
-        return declaration instanceof MethodSnippet method
-                ? "method " + method.name() + "(" + method.parameterTypes() + ")"
-                : declaration.kind().toString().toLowerCase() + " " + declaration.name();
+        if (declaration instanceof MethodSnippet method) {
+            return "method " + method.name() + "(" + method.parameterTypes() + ")";
+        }
+        return (declaration instanceof TypeDeclSnippet ? "class " : "variable ") + declaration.name();
     }
 
     private static int leadingBlank(String text) {
