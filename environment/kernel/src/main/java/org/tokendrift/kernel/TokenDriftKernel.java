@@ -16,6 +16,8 @@ import org.tokendrift.kernel.execution.CompilationException;
 import org.tokendrift.kernel.execution.Evaluation;
 import org.tokendrift.kernel.execution.InProcessExecutionControl;
 import org.tokendrift.kernel.execution.InProcessExecutionProvider;
+import org.tokendrift.kernel.execution.StopCause;
+import org.tokendrift.kernel.execution.UndeclaredReferenceException;
 import org.tokendrift.kernel.magic.ClasspathGlobs;
 import org.tokendrift.kernel.magic.ClasspathMagics;
 import org.tokendrift.kernel.magic.LoadMagic;
@@ -167,7 +169,7 @@ public final class TokenDriftKernel extends BaseKernel {
             return TracebackFormatter.thrown(thrown.get(), evaluator);
         }
         if (error instanceof InterruptedException || error instanceof TimeoutException
-                || error instanceof org.tokendrift.kernel.execution.UndeclaredReferenceException) {
+                || error instanceof UndeclaredReferenceException) {
             return List.of(error.getClass().getName() + ": " + error.getMessage());
         }
         return TracebackFormatter.other(error);
@@ -176,7 +178,7 @@ public final class TokenDriftKernel extends BaseKernel {
     /** Called on Jupyter's interrupt_request (and SIGINT): stops the running cell. */
     @Override
     public void interrupt() {
-        control.stopAll(org.tokendrift.kernel.execution.StopCause.INTERRUPTED);
+        control.stopAll(StopCause.INTERRUPTED);
     }
 
     @Override
