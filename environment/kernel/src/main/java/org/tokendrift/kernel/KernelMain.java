@@ -29,8 +29,7 @@ public final class KernelMain {
 
         long start = System.nanoTime();
         TokenDriftKernel kernel = new TokenDriftKernel(options, Path.of("").toAbsolutePath());
-        kernel.runStartup();
-        KernelLog.info("JShell ready after " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        kernel.startInBackground();
 
         JupyterConnection connection = new JupyterConnection(connectionProperties);
         kernel.becomeHandlerForConnection(connection);

@@ -36,6 +36,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -59,6 +60,8 @@ public final class TokenDriftKernel extends BaseKernel {
     private final MagicTranspiler transpiler = new MagicTranspiler();
     private final Magics magics = new Magics();
     private final UserClasspath classpath;
+    /** Completes when the startup steps are done; cells wait for it (see {@link #startInBackground()}). */
+    private volatile CompletableFuture<Void> startup = CompletableFuture.completedFuture(null);
 
     /** @param workingDirectory the folder relative paths in magics start from (the notebook's) */
     public TokenDriftKernel(KernelOptions options, Path workingDirectory) {
@@ -87,6 +90,7 @@ public final class TokenDriftKernel extends BaseKernel {
      * that order. A failing step is logged (there is no cell to show it in) and the others still run.
      */
     public void runStartup() {
+        long start = System.nanoTime();
         runStartupStep("default imports", this::defaultImports);
         for (String glob : options.classpath()) {
             runStartupStep(KernelOptions.PREFIX + "CLASSPATH entry " + glob,
@@ -102,6 +106,19 @@ public final class TokenDriftKernel extends BaseKernel {
         if (!options.startupScript().isBlank()) {
             runStartupStep(KernelOptions.PREFIX + "STARTUP_SCRIPT", () -> evaluateAsCell(options.startupScript()));
         }
+        KernelLog.info("Startup took " + (System.nanoTime() - start) / 1_000_000 + " ms");
+    }
+
+    /**
+     * Runs {@link #runStartup()} on another thread, so that JShell warms up while the kernel connects
+     * to Jupyter; requests that need JShell wait for it.
+     */
+    public void startInBackground() {
+        startup = CompletableFuture.runAsync(this::runStartup, runnable -> {
+            Thread thread = new Thread(runnable, "tokendrift-startup");
+            thread.setDaemon(true);
+            thread.start();
+        });
     }
 
     /** The magics registry that {@code lineMagic}/{@code cellMagic} calls in cells go through. */
@@ -116,6 +133,7 @@ public final class TokenDriftKernel extends BaseKernel {
 
     @Override
     public DisplayData eval(String code) throws Exception {
+        startup.join();
         Evaluation result = evaluateAsCell(code);
         if (!result.hasValue()) {
             return null;
@@ -141,6 +159,7 @@ public final class TokenDriftKernel extends BaseKernel {
 
     @Override
     public String isComplete(String code) {
+        startup.join();
         Completeness completeness = shell.sourceCodeAnalysis().analyzeCompletion(transpiler.transpile(code)).completeness();
         return switch (completeness) {
             case COMPLETE, COMPLETE_WITH_SEMI, EMPTY -> IS_COMPLETE_YES;
@@ -151,6 +170,7 @@ public final class TokenDriftKernel extends BaseKernel {
 
     @Override
     public ReplacementOptions complete(String code, int at) {
+        startup.join();
         int[] anchor = new int[1];
         List<String> options = shell.sourceCodeAnalysis().completionSuggestions(code, at, anchor).stream()
                 .map(SourceCodeAnalysis.Suggestion::continuation)

@@ -137,7 +137,7 @@ class TokenDriftKernelTest {
                 "TOKENDRIFT_KERNEL_STARTUP_SCRIPT", "String shout = greeting.toUpperCase();",
                 "TOKENDRIFT_KERNEL_TIMEOUT", "300")), folder);
         try {
-            prepared.runStartup();
+            prepared.startInBackground(); // eval waits for it
             DisplayData shout = prepared.eval("shout");
             assertEquals("HELLO FROM A JAR", shout.getData(MIMEType.TEXT_PLAIN));
             assertThrows(TimeoutException.class, () -> prepared.eval("Thread.sleep(20_000);"));
