@@ -1,0 +1,29 @@
+package org.tokendrift.notebook;
+
+import io.github.spencerpark.jupyter.kernel.display.DisplayDataRenderable;
+import org.knowm.xchart.internal.chartpart.Chart;
+import tech.tablesaw.table.Relation;
+
+/**
+ * Rich notebook views of toolkit results that work on any kernel built on jupyter-jvm-basekernel:
+ * the TokenDrift kernel and IJava 1.3 alike. End a cell with {@code Show.chart(chart)} or
+ * {@code Show.table(table)}, or pass the view to {@code display(...)}.
+ *
+ * <p>(The TokenDrift kernel already shows bare charts and tables this way; IJava shows them only
+ * as text, hence these views.)
+ */
+public final class Show {
+
+    private Show() {
+    }
+
+    /** Any XChart chart as a PNG image. */
+    public static DisplayDataRenderable chart(Chart<?, ?> chart) {
+        return new ChartView(chart);
+    }
+
+    /** A Tablesaw table (or slice) as an HTML table; long tables show their first rows. */
+    public static DisplayDataRenderable table(Relation table) {
+        return new TableView(table);
+    }
+}
