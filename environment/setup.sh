@@ -2,12 +2,13 @@
 # Sets up this checkout for the notebooks: Debian packages, the toolkit and kernel jars, and the
 # TokenDrift Java kernel spec. Safe to run again: every step is skipped when already done.
 #
-#   environment/setup.sh [--notebook] [--user] [--xmx SIZE]
+#   environment/setup.sh [--notebook] [--user] [--xmx SIZE] [--packages-only]
 #
 #   --notebook   also install the classic Jupyter Notebook server (apt jupyter-notebook)
 #   --user       also install the kernel spec for this user (~/.local/share/jupyter), so that
 #                Jupyter finds it without sourcing environment/jupyter-env.sh
 #   --xmx SIZE   kernel heap limit (default 4g); more JVM options: TOKENDRIFT_KERNEL_JVM_OPTS="..."
+#   --packages-only  only install the missing Debian packages (what the test command needs)
 #
 # Afterwards: source environment/jupyter-env.sh, then e.g. jupyter notebook notebooks/
 set -euo pipefail
@@ -21,12 +22,14 @@ PROJECT_JUPYTER_DIR="$ENV_DIR/.jupyter"
 with_notebook=false
 user_install=false
 xmx=4g
+packages_only=false
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --notebook) with_notebook=true ;;
     --user) user_install=true ;;
     --xmx) xmx="${2:?--xmx needs a size, e.g. --xmx 8g}"; shift ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --packages-only) packages_only=true ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "setup.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -54,6 +57,8 @@ else
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+$packages_only && exit 0
 
 # --- 2. Jars --------------------------------------------------------------------------------------
 # Rebuild only when a pom or a main source is newer than the jar that comes from it.
