@@ -7,6 +7,7 @@ import org.tokendrift.eval.model.DiffusionBackbone;
 import org.tokendrift.eval.model.EvaluationWeights;
 import org.tokendrift.eval.model.ValidationNelbo;
 import org.tokendrift.nn.DiT;
+import org.tokendrift.train.TrainingConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,6 +45,10 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the corruption noise (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--config", description = "Training config of the checkpoint: take batch size, batches and noise "
+            + "seed from it, so the result equals the val_nelbo of the training log at the checkpoint's step.")
+    Path trainingConfig;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -51,6 +56,12 @@ public final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         try {
             DiffusionBackbone family = DiffusionBackbone.parse(backbone);
+            if (trainingConfig != null) {
+                TrainingConfig cfg = TrainingConfig.read(trainingConfig);
+                batchSize = cfg.batchSize();
+                batches = cfg.evalBatches();
+                seed = ValidationNelbo.trainingNoiseSeed(cfg.seed());
+            }
             TokenDataset heldOut = TokenDataset.open(dataDir != null ? dataDir : DataPaths.corpusDir(), Split.VALID);
             DiT model = EvaluationWeights.loadDenoiser(checkpoint, family, heldOut.vocabSize());
             ValidationNelbo.Result r = ValidationNelbo.evaluate(model, family.create(model.config()), heldOut, batchSize,

@@ -19,6 +19,11 @@ import java.util.random.RandomGeneratorFactory;
  * seeded by {@code (seed, i)}, so two checkpoints evaluated with the same settings see the same
  * corrupted inputs and their numbers compare directly. The loss is the one training validates with
  * ({@link DiffusionObjective#validate}); pass a model holding its EMA weights.
+ *
+ * <p>The trainer validates with the same batches and the same noise streams for
+ * {@code batchSize = cfg.batchSize()}, {@code batches = cfg.evalBatches()} and
+ * {@code seed = ~cfg.seed()} ({@link #trainingNoiseSeed}), so with those settings this reproduces the
+ * {@code val_nelbo} of the training log for the checkpoint's step.
  */
 public final class ValidationNelbo {
 
@@ -61,6 +66,12 @@ public final class ValidationNelbo {
         return new Result(nelboSum / tokens, ValidationPerplexity.of(nelboSum, tokens), tokens, used);
     }
 
+    /** The noise seed the trainer's validation uses for a run with training seed {@code trainingSeed}. */
+    public static long trainingNoiseSeed(long trainingSeed) {
+        return ~trainingSeed;
+    }
+
+    // Same stream as the trainer's per-batch validation generator, so the numbers can be matched.
     private static RandomGenerator batchRandom(long seed, int batch) {
         return RandomGeneratorFactory.<RandomGenerator>of("L64X128MixRandom").create(seed * 0x9E3779B97F4A7C15L + batch);
     }
