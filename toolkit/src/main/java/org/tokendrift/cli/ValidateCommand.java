@@ -32,7 +32,8 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--backbone", required = true, description = "mdlm or duo: the family of the checkpoint.")
     String backbone;
 
-    @Option(names = "--data-dir", description = "Folder with valid.bin(.json) (default: data/corpus).")
+    @Option(names = "--data-dir", description = "Folder with valid.bin(.json) (default: the --config's dataDir, else "
+            + "data/corpus).")
     Path dataDir;
 
     @Option(names = "--batch-size", defaultValue = "32", description = "Sequences per batch (default: ${DEFAULT-VALUE}).")
@@ -56,13 +57,15 @@ public final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         try {
             DiffusionBackbone family = DiffusionBackbone.parse(backbone);
+            Path heldOutDir = dataDir != null ? dataDir : DataPaths.corpusDir();
             if (trainingConfig != null) {
                 TrainingConfig cfg = TrainingConfig.read(trainingConfig);
                 batchSize = cfg.batchSize();
                 batches = cfg.evalBatches();
                 seed = ValidationNelbo.trainingNoiseSeed(cfg.seed());
+                heldOutDir = dataDir != null ? dataDir : Path.of(cfg.dataDir());
             }
-            TokenDataset heldOut = TokenDataset.open(dataDir != null ? dataDir : DataPaths.corpusDir(), Split.VALID);
+            TokenDataset heldOut = TokenDataset.open(heldOutDir, Split.VALID);
             DiT model = EvaluationWeights.loadDenoiser(checkpoint, family, heldOut.vocabSize());
             ValidationNelbo.Result r = ValidationNelbo.evaluate(model, family.create(model.config()), heldOut, batchSize,
                     batches, seed);
