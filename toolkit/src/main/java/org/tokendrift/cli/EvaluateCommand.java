@@ -107,6 +107,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         TokenizerCodec codec = judgeOptions.codec();
         DiT model = EvaluationWeights.loadDenoiser(checkpoint, family, codec.vocabSize());
         SampleEvaluator evaluator = new SampleEvaluator(judgeOptions.genPpl(codec));
+        if (judgeOptions.judgeContext() < model.config().seqLen()) {
+            out.printf(Locale.ROOT, "note: the judge's context (%d tokens) is shorter than the samples (%d tokens); Gen-PPL "
+                    + "scores only the first %d judge tokens of each sample%n", judgeOptions.judgeContext(),
+                    model.config().seqLen(), judgeOptions.judgeContext());
+        }
         NfeSampler sampler = family == DiffusionBackbone.MDLM
                 ? NfeSampler.mdlm(DiffusionBackbone.mdlmConfig(model.config()), !noMdlmCache, true)
                 : NfeSampler.duo(DiffusionBackbone.duoConfig(model.config()), parseFinalStep(duoFinalStep));

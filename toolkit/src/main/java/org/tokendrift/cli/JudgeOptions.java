@@ -26,6 +26,8 @@ final class JudgeOptions {
             description = "Sequences per judge forward pass (default: ${DEFAULT-VALUE}).")
     int judgeBatchSize;
 
+    private int judgeContext;
+
     @Option(names = "--tokenizer", description = "tokenizer.json of the models (default: data/tokenizer/tokenizer.json).")
     Path tokenizer;
 
@@ -40,6 +42,12 @@ final class JudgeOptions {
             throw new IllegalArgumentException("--judge <checkpoint> is required");
         }
         DiT model = EvaluationWeights.loadJudge(judge, codec.vocabSize());
+        judgeContext = model.config().seqLen();
         return new GenerativePerplexity(codec, new JudgeScorer(model, codec.eosId(), judgeBatchSize), judgeBatchSize);
+    }
+
+    /** Context length of the judge loaded by {@link #genPpl}. */
+    int judgeContext() {
+        return judgeContext;
     }
 }

@@ -5,17 +5,24 @@ import org.tokendrift.nn.CheckpointException;
 import org.tokendrift.nn.DiT;
 import org.tokendrift.nn.DiTConfig;
 import org.tokendrift.nn.ExponentialMovingAverage;
+import org.tokendrift.train.RunDirectory;
+import org.tokendrift.train.TrainingConfig;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Loads the weights evaluation uses: a checkpoint's <b>EMA weights</b> (as the reference evaluates
  * and samples), in a fresh {@link DiT} built from the checkpoint's own configuration, with checks
  * that the network is what the caller expects (a denoiser of a given backbone, or a causal judge)
  * and that its vocabulary is the tokenizer's.
+ *
+ * <p>The network shape alone cannot tell an MDLM with time conditioning from a DUO model. When the
+ * checkpoint sits in a training run folder ({@code RUN/checkpoints/step-*.ckpt} next to
+ * {@code RUN/config.json}, see {@link RunDirectory}), the run's objective is checked as well.
  */
 public final class EvaluationWeights {
 
@@ -45,6 +52,11 @@ public final class EvaluationWeights {
     public static DiT loadDenoiser(Path checkpoint, DiffusionBackbone backbone, int tokenizerVocabSize) throws IOException {
         DiT model = loadEma(checkpoint);
         backbone.requireCompatible(model.config(), checkpoint.toString());
+        Optional<TrainingConfig.Objective> trained = runObjective(checkpoint);
+        if (trained.isPresent() && !trained.get().name().equals(backbone.name())) {
+            throw new IllegalArgumentException(checkpoint + " was trained with the " + trained.get() + " objective (its run's "
+                    + "config.json) but is evaluated as " + backbone.label());
+        }
         requireVocabulary(model.config(), tokenizerVocabSize, checkpoint.toString());
         return model;
     }
@@ -60,8 +72,23 @@ public final class EvaluationWeights {
         if (cfg.timeConditioning()) {
             throw new IllegalArgumentException(checkpoint + " is not a judge: its network is time-conditioned");
         }
+        Optional<TrainingConfig.Objective> trained = runObjective(checkpoint);
+        if (trained.isPresent() && trained.get() != TrainingConfig.Objective.AUTOREGRESSIVE) {
+            throw new IllegalArgumentException(checkpoint + " is not a judge: it was trained with the " + trained.get()
+                    + " objective (its run's config.json)");
+        }
         requireVocabulary(cfg, tokenizerVocabSize, checkpoint.toString());
         return model;
+    }
+
+    /** The objective of the training run a checkpoint belongs to, if it sits in a run folder. */
+    public static Optional<TrainingConfig.Objective> runObjective(Path checkpoint) throws IOException {
+        Path folder = checkpoint.toAbsolutePath().getParent();
+        if (folder == null || folder.getParent() == null || !folder.getFileName().toString().equals("checkpoints")) {
+            return Optional.empty();
+        }
+        Path config = new RunDirectory(folder.getParent()).configFile();
+        return Files.isRegularFile(config) ? Optional.of(TrainingConfig.read(config).objective()) : Optional.empty();
     }
 
     /** Fails if the network's vocabulary differs from the tokenizer's: ids would mean different text. */

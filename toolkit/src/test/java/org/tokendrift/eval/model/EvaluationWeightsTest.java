@@ -6,6 +6,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.tokendrift.nn.Checkpoint;
 import org.tokendrift.nn.CheckpointException;
 import org.tokendrift.nn.DiT;
+import org.tokendrift.nn.DiTConfig;
+import org.tokendrift.train.RunDirectory;
+import org.tokendrift.train.TrainingConfig;
 import org.tokendrift.nn.ExponentialMovingAverage;
 import org.tokendrift.nn.Param;
 
@@ -65,6 +68,25 @@ class EvaluationWeightsTest {
         assertMessage(() -> EvaluationWeights.loadDenoiser(mdlm, DiffusionBackbone.MDLM, 4096),
                 "vocabulary of 16 ids but the tokenizer has 4096");
         assertMessage(() -> EvaluationWeights.loadJudge(judge, 4096), "vocabulary of 16 ids but the tokenizer has 4096");
+    }
+
+    @Test
+    void theObjectiveOfTheTrainingRunIsChecked(@TempDir Path dir) throws IOException {
+        // A time-conditioned bidirectional network fits both MDLM and DUO; only the run config tells them apart.
+        DiTConfig shape = TinyModels.config(16, 8, false, true);
+        RunDirectory run = new RunDirectory(dir.resolve("duo-run"));
+        new TrainingConfig("duo-run", TrainingConfig.Objective.DUO, shape, 4, 10, 1e-3, 1, 0, 1, 0.9, 1, 1, 1, 1, 1, 1, 0,
+                "data/corpus", 0, 0).write(run.configFile());
+        Path checkpoint = run.checkpoint(10);
+        TinyModels.saveWithEma(new DiT(shape, 1), checkpoint);
+
+        assertEquals(java.util.Optional.of(TrainingConfig.Objective.DUO), EvaluationWeights.runObjective(checkpoint));
+        assertEquals(16, EvaluationWeights.loadDenoiser(checkpoint, DiffusionBackbone.DUO, 16).config().vocabSize());
+        assertMessage(() -> EvaluationWeights.loadDenoiser(checkpoint, DiffusionBackbone.MDLM, 16),
+                "trained with the DUO objective");
+        Path loose = dir.resolve("loose.ckpt");
+        TinyModels.saveWithEma(new DiT(shape, 1), loose);
+        assertEquals(java.util.Optional.empty(), EvaluationWeights.runObjective(loose), "no run folder, nothing to check");
     }
 
     private interface Loader {
