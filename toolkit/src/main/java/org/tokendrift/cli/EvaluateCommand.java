@@ -118,6 +118,12 @@ public final class EvaluateCommand implements Callable<Integer> {
         for (int nfe : nfes) {
             sampler.stepsFor(nfe); // fail before any sampling if an NFE cannot be reached
         }
+        if (family == DiffusionBackbone.DUO && parseFinalStep(duoFinalStep) != DuoFinalStep.ANCESTRAL
+                && !method.toLowerCase(Locale.ROOT).contains(duoFinalStep.toLowerCase(Locale.ROOT))) {
+            // The final step is not part of a row's key: rows of both samplers under one method would replace each other.
+            out.printf(Locale.ROOT, "note: the %s final step is not recorded in the row key; use a method name such as "
+                    + "'%s-%s' to keep these rows apart from the ancestral ones%n", duoFinalStep, method, duoFinalStep);
+        }
         DiffusionSampleSource source = new DiffusionSampleSource(model, sampler,
                 new SampleDescriptor(family.label(), method, checkpoint.toString(), trainSteps), batchSize);
         SweepConfig config = SweepConfig.builder().nfes(nfes).seeds(seeds).numSamples(samples)

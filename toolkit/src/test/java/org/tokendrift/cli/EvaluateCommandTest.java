@@ -119,6 +119,8 @@ class EvaluateCommandTest {
                 "--results", csv.toString(), "--samples-dir", dir.resolve("samples").toString(), "--no-progress");
         assertEquals(0, run.exit(), run.err() + run.out());
         assertTrue(run.out().contains("final step greedy"), run.out());
+        assertTrue(run.out().contains("'pretrained-greedy'"), "rows of the greedy tail would replace the ancestral ones: "
+                + run.out());
         assertEquals(List.of(new ResultRow.Key("duo", "pretrained", 0, 3, 4)),
                 ResultsTable.rows(ResultsTable.load(csv)).stream().map(ResultRow::key).toList());
     }
