@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
                 DatasetCommand.class,
                 PretrainCommand.class,
                 ReportCommand.class,
+                EvaluateCommand.class,
+                ValidateCommand.class,
         })
 public final class TokenDriftCli implements Runnable {
 

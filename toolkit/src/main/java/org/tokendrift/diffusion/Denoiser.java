@@ -6,7 +6,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The only view the diffusion maths has of the network: noisy tokens (and a noise level) in, logits out.
  *
  * <p>Samplers and tests depend on this interface alone, so they run against small analytic denoisers; the
- * DiT is adapted to it with {@code (tokens, sigma) -> dit.forward(tokens, sigma, false).logits()}.
+ * DiT is adapted to it by {@link DiTDenoiser} (inference passes, soft inputs as {@code p · E}).
  */
 public interface Denoiser {
 

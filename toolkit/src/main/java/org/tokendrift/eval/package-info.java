@@ -11,6 +11,8 @@
  *       {@link org.tokendrift.eval.SampleDescriptor};</li>
  *   <li>{@link org.tokendrift.eval.TextCodec}: decode, encode and the EOS id.</li>
  * </ul>
+ * Their implementations over the real judge, samplers and tokenizer are in
+ * {@link org.tokendrift.eval.model}.
  *
  * <h2>Metrics</h2>
  * <ul>
