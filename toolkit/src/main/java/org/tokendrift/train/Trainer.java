@@ -14,6 +14,7 @@ import org.tokendrift.nn.ExponentialMovingAverage;
 import org.tokendrift.nn.GradientClipping;
 import org.tokendrift.nn.Param;
 import org.tokendrift.nn.WarmupConstantSchedule;
+import org.tokendrift.util.SeededStreams;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,8 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.random.RandomGenerator;
-import java.util.random.RandomGeneratorFactory;
 
 /**
  * The training loop shared by pretraining and the judge: AdamW with warm-up, global-norm clipping,
@@ -91,7 +90,7 @@ public final class Trainer {
         try (TrainingLog log = TrainingLog.open(run.logFile(), LOG_COLUMNS, step);
              ProgressBar bar = progressBar(step, progress)) {
             while (step < cfg.steps()) {
-                double loss = objective.trainStep(model, batches.next(), step, stepRandom(cfg.seed(), step));
+                double loss = objective.trainStep(model, batches.next(), step, SeededStreams.stream(cfg.seed(), step));
                 NonFiniteGuard.requireFinite(step, "loss", loss);
                 gradNorm = GradientClipping.clipGlobalNorm(model.parameters(), cfg.gradClip());
                 if (!Double.isFinite(gradNorm)) {
@@ -143,7 +142,7 @@ public final class Trainer {
         int batchesAvailable = valid.blockCount() / b;
         try (ExponentialMovingAverage.Swap swap = ema.swapIn()) {
             for (int i = 0; i < Math.min(cfg.evalBatches(), batchesAvailable); i++) {
-                Objective.Validation v = objective.validate(model, valid.blocks(i * b, (i + 1) * b), stepRandom(~cfg.seed(), i));
+                Objective.Validation v = objective.validate(model, valid.blocks(i * b, (i + 1) * b), SeededStreams.stream(ValidationNoise.seed(cfg.seed()), i));
                 sum += v.lossSum();
                 tokens += v.tokens();
             }
@@ -186,11 +185,6 @@ public final class Trainer {
             grads.put("gradient of " + p.name(), p.grad());
         }
         return grads;
-    }
-
-    /** The generator of every random draw of one step: a pure function of (seed, step). */
-    static RandomGenerator stepRandom(long seed, long step) {
-        return RandomGeneratorFactory.<RandomGenerator>of("L64X128MixRandom").create(seed * 0x9E3779B97F4A7C15L + step);
     }
 
     private ProgressBar progressBar(long step, boolean progress) {

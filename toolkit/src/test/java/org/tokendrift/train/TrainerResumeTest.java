@@ -29,7 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>"Where" is up to float32 rounding: ND4J's OpenMP reductions do not fix their summation order,
  * so even two uninterrupted runs on two threads differ in the last bit (measured: 1 ulp after 6
  * steps); with {@code OMP_NUM_THREADS=1} the resumed run is bitwise identical. A resume that lost
- * or repeated a step, or restored the optimiser wrongly, moves weights by orders of magnitude more.
+ * or repeated a step, or restored the optimiser wrongly, moves weights by about one AdamW step,
+ * i.e. the learning rate (1e-3 here): the tolerance of 1e-6 sits three orders of magnitude below
+ * that and three above the rounding differences (about 1e-9).
  */
 class TrainerResumeTest {
 
@@ -55,7 +57,7 @@ class TrainerResumeTest {
     }
 
     @Test
-    void resumeAfterATornCheckpointEndsBitwiseWhereAnUninterruptedRunEnds(@TempDir Path tmp) throws IOException {
+    void resumeAfterATornCheckpointEndsWhereAnUninterruptedRunEnds(@TempDir Path tmp) throws IOException {
         TrainingConfig full = tiny(TrainingConfig.Objective.MDLM, 6);
         Trainer.Outcome straight = train(full, tmp.resolve("straight"));
         assertTrue(straight.finished());
@@ -75,7 +77,7 @@ class TrainerResumeTest {
             for (int j = 0; j < a.get(i).length; j++) {
                 float x = a.get(i)[j];
                 float y = b.get(i)[j];
-                assertTrue(Math.abs(x - y) <= 1e-6f * Math.max(1e-3f, Math.abs(x)),
+                assertTrue(Math.abs(x - y) <= 1e-6f + 1e-5f * Math.abs(x),
                         "parameter " + i + "[" + j + "] is " + y + " after resume but " + x + " without interruption");
             }
         }

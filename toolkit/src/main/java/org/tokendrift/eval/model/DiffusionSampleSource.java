@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
-import java.util.random.RandomGeneratorFactory;
 
 /**
  * A diffusion model (a DiT with its evaluation weights) and its reference sampler as a
@@ -121,7 +120,7 @@ public final class DiffusionSampleSource implements SampleSource {
 
     /** The generator of every draw of one (seed, NFE) cell; different NFEs get unrelated streams. */
     static RandomGenerator generator(long seed, int nfe) {
-        return RandomGeneratorFactory.<RandomGenerator>of("L64X128MixRandom").create(seed * 0x9E3779B97F4A7C15L + nfe);
+        return org.tokendrift.util.SeededStreams.stream(seed, nfe);
     }
 
     private String mismatch(int nfe, int steps, int counted, int batch, int size, int seqLen, long seed) {

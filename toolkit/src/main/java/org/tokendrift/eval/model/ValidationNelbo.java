@@ -7,8 +7,6 @@ import org.tokendrift.nn.DiT;
 import org.tokendrift.train.DiffusionObjective;
 import org.tokendrift.train.Objective;
 
-import java.util.random.RandomGenerator;
-import java.util.random.RandomGeneratorFactory;
 
 /**
  * Validation NELBO and perplexity of a diffusion model (research note §D.1): the backbone's discrete
@@ -59,7 +57,7 @@ public final class ValidationNelbo {
         long tokens = 0;
         for (int i = 0; i < used; i++) {
             Objective.Validation v = objective.validate(model, heldOut.blocks(i * batchSize, (i + 1) * batchSize),
-                    batchRandom(seed, i));
+                    org.tokendrift.util.SeededStreams.stream(seed, i));
             nelboSum += v.lossSum();
             tokens += v.tokens();
         }
@@ -68,11 +66,6 @@ public final class ValidationNelbo {
 
     /** The noise seed the trainer's validation uses for a run with training seed {@code trainingSeed}. */
     public static long trainingNoiseSeed(long trainingSeed) {
-        return ~trainingSeed;
-    }
-
-    // Same stream as the trainer's per-batch validation generator, so the numbers can be matched.
-    private static RandomGenerator batchRandom(long seed, int batch) {
-        return RandomGeneratorFactory.<RandomGenerator>of("L64X128MixRandom").create(seed * 0x9E3779B97F4A7C15L + batch);
+        return org.tokendrift.train.ValidationNoise.seed(trainingSeed);
     }
 }
