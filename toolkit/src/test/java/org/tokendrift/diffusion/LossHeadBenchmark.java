@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.factory.Nd4j;
 import org.tokendrift.nn.AdamW;
 import org.tokendrift.nn.AdamWConfig;
@@ -74,12 +75,17 @@ class LossHeadBenchmark {
         compare("MDLM", mdlm.loss(logits, mdlmNoise, x0), LegacyLosses.mdlm(logits, mdlmNoise, x0, V, MASK));
         compare("DUO ", duo.loss(logits, duoNoise, x0), LegacyLosses.duo(logits, duoNoise, x0, V));
 
+        INDArray probs = Nd4j.createUninitialized(DataType.FLOAT, (long) B * L, V);
         for (int round = -1; round < rounds; round++) {
             boolean record = round >= 0;
             time("MDLM old", record, () -> LegacyLosses.mdlm(logits, mdlmNoise, x0, V, MASK));
             time("MDLM new", record, () -> mdlm.loss(logits, mdlmNoise, x0));
             time("DUO  old", record, () -> LegacyLosses.duo(logits, duoNoise, x0, V));
             time("DUO  new", record, () -> duo.loss(logits, duoNoise, x0));
+            time("softmax", record, () -> {
+                Nd4j.exec(new SoftMax(logits, probs, 1));
+                return new LossValue(0.0, probs, new double[0]);
+            });
         }
         System.out.printf("%-10s %12s %12s %14s   (%d rounds, median, wall-clock min-max)%n",
                 "", "wall ms", "cpu ms", "wall min-max", rounds);
@@ -96,6 +102,8 @@ class LossHeadBenchmark {
                     / median(column(samples.get(family + " new"), 1));
             System.out.printf("%s old/new: wall %.1fx, cpu %.1fx%n", family, wallRatio, cpuRatio);
         }
+        System.out.println("(softmax = the ND4J float32 softmax op alone into a preallocated [N, V] buffer: the floor "
+                + "both losses share)");
         if (ditSteps > 0) {
             ditStep(mdlm, x0, ditSteps, rng);
         }
@@ -137,7 +145,14 @@ class LossHeadBenchmark {
     }
 
     private void time(String name, boolean record, Supplier<LossValue> call) {
-        System.gc(); // the former implementations leave native garbage behind; do not bill it to the next call
+        // The former implementations leave native garbage behind, freed by ND4J's deallocator threads after a GC:
+        // let that finish before the next timed call rather than bill it to that call.
+        System.gc();
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         long cpu0 = OS.getProcessCpuTime();
         long t0 = System.nanoTime();
         LossValue value = call.get();
