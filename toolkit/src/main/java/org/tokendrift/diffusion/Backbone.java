@@ -25,7 +25,12 @@ public interface Backbone {
     /** Corrupts clean tokens at the given times (one per sequence, each in {@code [0, 1]}). */
     Corruption corruptAt(int[][] x0, double[] t, RandomGenerator rng);
 
-    /** The continuous-time NELBO per token and its gradient with respect to {@code logits [B*L, V]}. */
+    /**
+     * The continuous-time NELBO per token and its gradient with respect to {@code logits [B*L, V]}. With float32
+     * logits the gradient is a buffer reused by the next call (see {@link LossValue#dLogits()}); a backbone is
+     * therefore not thread-safe. {@code logits} are not modified (MDLM masks its [MASK] column in place for the
+     * duration of the call and restores it).
+     */
     LossValue loss(INDArray logits, Corruption corruption, int[][] x0);
 
     /**

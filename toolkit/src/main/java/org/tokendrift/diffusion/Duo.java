@@ -19,12 +19,14 @@ import java.util.random.RandomGenerator;
 public final class Duo implements Backbone {
 
     private final DuoConfig config;
+    private final DuoNelbo nelbo;
 
     public Duo(DuoConfig config) {
         if (config == null) {
             throw new IllegalArgumentException("DUO config must not be null");
         }
         this.config = config;
+        this.nelbo = new DuoNelbo(config.vocabSize());
     }
 
     public DuoConfig config() {
@@ -71,7 +73,7 @@ public final class Duo implements Backbone {
     @Override
     public LossValue loss(INDArray logits, Corruption corruption, int[][] x0) {
         Checks.tokenRange(x0, config.vocabSize(), "clean tokens");
-        return DuoNelbo.compute(logits, corruption, x0, config.vocabSize());
+        return nelbo.compute(logits, corruption, x0);
     }
 
     /** {@code x_theta = softmax(logits)} row-wise, in the logits' data type. */

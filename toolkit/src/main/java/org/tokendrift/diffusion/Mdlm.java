@@ -20,12 +20,14 @@ import java.util.random.RandomGenerator;
 public final class Mdlm implements Backbone {
 
     private final MdlmConfig config;
+    private final MdlmNelbo nelbo;
 
     public Mdlm(MdlmConfig config) {
         if (config == null) {
             throw new IllegalArgumentException("MDLM config must not be null");
         }
         this.config = config;
+        this.nelbo = new MdlmNelbo(config.vocabSize(), config.maskId());
     }
 
     public MdlmConfig config() {
@@ -78,7 +80,7 @@ public final class Mdlm implements Backbone {
     @Override
     public LossValue loss(INDArray logits, Corruption corruption, int[][] x0) {
         requireCleanTokens(x0);
-        return MdlmNelbo.compute(logits, corruption, x0, config.vocabSize(), config.maskId());
+        return nelbo.compute(logits, corruption, x0);
     }
 
     /**

@@ -1,6 +1,9 @@
 package org.tokendrift.diffusion;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.tokendrift.nn.CrossEntropyResult;
+import org.tokendrift.nn.WeightedCrossEntropy;
 
 /**
  * The MDLM continuous-time NELBO with the SUBS parameterisation (research note §A.3, §A.4):
@@ -11,10 +14,22 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * where {@code x_theta} is the softmax over the non-mask classes (the mask logit is sent to -infinity). The
  * weight is {@code dsigma / (e^sigma - 1)}; for the log-linear schedule it equals {@code 1/t}. Unmasked
  * positions are copied by carry-over, so their loss and their gradient are exactly zero.
+ *
+ * <p>The cross-entropy and its gradient come from the engine's head {@link WeightedCrossEntropy} with the mask
+ * id as its excluded class, row weight {@code -alpha'/(1-alpha)} on masked rows and 0 elsewhere, normaliser
+ * {@code B·L}. For float32 logits the head (and so {@link LossValue#dLogits()}) reuses its buffers from call
+ * to call; other data types get a fresh head, hence fresh arrays, on every call. Not thread-safe.
  */
 final class MdlmNelbo {
 
-    private MdlmNelbo() {
+    private final int vocab;
+    private final int maskId;
+    private final WeightedCrossEntropy float32Head;
+
+    MdlmNelbo(int vocab, int maskId) {
+        this.vocab = vocab;
+        this.maskId = maskId;
+        this.float32Head = new WeightedCrossEntropy(maskId);
     }
 
     /** The per-token weight {@code -alpha'_t / (1 - alpha_t)} (positive). */
@@ -22,7 +37,7 @@ final class MdlmNelbo {
         return -alphaPrime / (1.0 - alpha);
     }
 
-    static LossValue compute(INDArray logits, Corruption corruption, int[][] x0, int vocab, int maskId) {
+    LossValue compute(INDArray logits, Corruption corruption, int[][] x0) {
         int b = corruption.batchSize();
         int len = corruption.seqLen();
         Checks.sameShape(x0, corruption.tokens(), "clean tokens", "noisy tokens");
@@ -47,11 +62,17 @@ final class MdlmNelbo {
                 weights[i * len + l] = w;
             }
         }
-        WeightedCrossEntropy.Result ce = WeightedCrossEntropy.compute(logits, targets, weights, maskId);
+        WeightedCrossEntropy head = logits.dataType() == DataType.FLOAT ? float32Head : new WeightedCrossEntropy(maskId);
+        CrossEntropyResult ce = head.compute(logits, targets, weights, n);
+        double[] crossEntropy = HostArrays.rowMajorDoubles(ce.rowLosses());
+        double[] tokenLoss = new double[n];
         double sum = 0.0;
-        for (double v : ce.tokenLoss()) {
-            sum += v;
+        for (int r = 0; r < n; r++) {
+            if (weights[r] != 0.0) { // carry-over rows: exactly 0, whatever their (ignored) cross-entropy
+                tokenLoss[r] = weights[r] * crossEntropy[r];
+                sum += tokenLoss[r];
+            }
         }
-        return new LossValue(sum / n, ce.dLogits().divi(n), ce.tokenLoss());
+        return new LossValue(sum / n, ce.dLogits(), tokenLoss);
     }
 }

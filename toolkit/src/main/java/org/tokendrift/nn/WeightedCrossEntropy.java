@@ -1,5 +1,6 @@
 package org.tokendrift.nn;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.reduce.same.Max;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
@@ -63,8 +64,15 @@ public final class WeightedCrossEntropy {
             excluded.assign(Double.NEGATIVE_INFINITY);
         }
         try {
-            Nd4j.exec(new SoftMax(logits, probs, 1));
             Nd4j.exec(new Max(logits, rowMax.reshape(n), 1));
+            if (logits.dataType() == DataType.FLOAT) {
+                Nd4j.exec(new SoftMax(logits, probs, 1));
+            } else {
+                // The float64 softmax kernel returns NaN for a row whose logits all lie ~745 below the batch's
+                // largest logit; shifting each row by its own maximum first avoids it (float32 is not affected).
+                Nd.sub(logits, rowMax, probs);
+                Nd4j.exec(new SoftMax(probs, probs, 1));
+            }
             Nd.gatherRows(logits.reshape(n * v, 1), flatIndex, targetLogit);
         } finally {
             if (excluded != null) {

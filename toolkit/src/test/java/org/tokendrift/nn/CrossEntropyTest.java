@@ -78,6 +78,43 @@ class CrossEntropyTest {
     }
 
     @Test
+    void float64RowsFarBelowTheBatchMaximumGiveFiniteValuesAndGradients() {
+        // ND4J's float64 softmax op (1.0.0-M2.1) returns NaN for a whole row whose logits all lie more than
+        // ~745 below the largest logit in the batch; float32 is not affected. Logits of a
+        // float64 gradient check or reference run may legitimately be that far apart.
+        INDArray z = GradientCheck.randn(5, 6, 5);
+        z.getRow(0).addi(1000);
+        z.getRow(2).subi(5000);
+        for (int excluded : new int[] {-1, 4}) {
+            int[] targets = TARGETS.clone();
+            targets[4] = 0; // legal when class 4 is excluded
+            int[] saved = TARGETS.clone();
+            System.arraycopy(targets, 0, TARGETS, 0, 6);
+            try {
+                CrossEntropyResult r = new WeightedCrossEntropy(excluded).compute(z, targets, WEIGHTS, 2.0);
+                assertEquals(reference(z, excluded, 2.0), r.value(), 1e-9, "excluded class " + excluded);
+                for (int i = 0; i < z.rows(); i++) {
+                    double max = Double.NEGATIVE_INFINITY;
+                    for (int j = 0; j < z.columns(); j++) {
+                        max = j == excluded ? max : Math.max(max, z.getDouble(i, j));
+                    }
+                    double sum = 0;
+                    for (int j = 0; j < z.columns(); j++) {
+                        sum += j == excluded ? 0 : Math.exp(z.getDouble(i, j) - max);
+                    }
+                    for (int j = 0; j < z.columns(); j++) {
+                        double p = j == excluded ? 0 : Math.exp(z.getDouble(i, j) - max) / sum;
+                        double expected = WEIGHTS[i] / 2.0 * (p - (j == targets[i] ? 1 : 0));
+                        assertEquals(expected, r.dLogits().getDouble(i, j), 1e-12, "dLogits[" + i + "][" + j + "]");
+                    }
+                }
+            } finally {
+                System.arraycopy(saved, 0, TARGETS, 0, 6);
+            }
+        }
+    }
+
+    @Test
     void clearErrors() {
         INDArray z = GradientCheck.randn(4, 6, 5);
         WeightedCrossEntropy excl = new WeightedCrossEntropy(3);
