@@ -13,6 +13,10 @@ Protocol (one command per stdin line, one JSON reply per line on stdout):
   sample <k>    -> {"ms": [...]}   k timed no-grad forward passes
   gemm <k>      -> {"gflops": x}   float32 GEMM rate on a [4096,256]x[256,1024] product
   info          -> {"torch": ..., "threads": ..., "peak_rss_mb": ..., "params": ...}
+  parity <checkpoint> <tokens.bin> <logits.bin>
+                -> {"loss": x, "grad_norm": y}  loads a toolkit checkpoint (format: Checkpoint.java),
+                   writes the eval-mode logits of the int32 tokens [B, L] as float32, and reports the
+                   mean CE of predicting the tokens themselves and the global gradient norm
   quit
 CPU only, torch.set_num_threads(2). Load OpenBLAS (LD_LIBRARY_PATH=.../openblas-pthread): Debian's
 python3-torch otherwise may use the reference BLAS, which is ~16x slower.
@@ -111,6 +115,50 @@ class DiT(nn.Module):
         return self.out(x)
 
 
+def load_toolkit_checkpoint(model, path):
+    """Copies a toolkit checkpoint into `model` (toolkit Linear weights are [in, out])."""
+    import struct
+    with open(path, "rb") as f:
+        if f.read(8) != b"TDPARAM1":
+            raise ValueError(path + ": not a toolkit checkpoint")
+        (n,) = struct.unpack(">i", f.read(4))
+        header = json.loads(f.read(n).decode("utf-8"))
+        payload = f.read()
+    dtype = torch.float32 if header["dtype"] == "FLOAT" else torch.float64
+    width = 4 if dtype == torch.float32 else 8
+    tensors, off = {}, 0
+    for t in header["tensors"]:
+        count = 1
+        for s in t["shape"]:
+            count *= s
+        buf = torch.frombuffer(bytearray(payload[off:off + count * width]), dtype=dtype)
+        tensors[t["name"]] = buf.reshape(t["shape"]).float()
+        off += count * width
+
+    def linear(mod, prefix):
+        mod.weight.copy_(tensors[prefix + ".weight"].t())
+        if mod.bias is not None:
+            mod.bias.copy_(tensors[prefix + ".bias"].reshape(-1))
+
+    with torch.no_grad():
+        model.embed.copy_(tensors["embed.weight"])
+        linear(model.time.fc1, "time.fc1")
+        linear(model.time.fc2, "time.fc2")
+        for i, blk in enumerate(model.blocks):
+            p = "block%d" % i
+            linear(blk.ada, p + ".adaLN")
+            blk.norm1.copy_(tensors[p + ".norm1.weight"].reshape(-1))
+            blk.norm2.copy_(tensors[p + ".norm2.weight"].reshape(-1))
+            linear(blk.qkv, p + ".attn.qkv")
+            linear(blk.proj, p + ".attn.proj")
+            linear(blk.fc1, p + ".mlp.fc1")
+            linear(blk.fc2, p + ".mlp.fc2")
+        linear(model.ada_f, "final.adaLN")
+        model.norm_f.copy_(tensors["final.norm.weight"].reshape(-1))
+        linear(model.out, "final.out")
+    return header
+
+
 def peak_rss_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
@@ -166,6 +214,19 @@ def main():
                 torch.mm(a, b, out=c)
             dt = (time.perf_counter() - t0) / int(cmd[1])
             reply = {"gflops": 2 * 4096 * 256 * 1024 / dt / 1e9}
+        elif cmd[0] == "parity":
+            header = load_toolkit_checkpoint(model, cmd[1])
+            l = header["config"]["seqLen"]
+            tokens = torch.frombuffer(bytearray(open(cmd[2], "rb").read()), dtype=torch.int32).long().reshape(-1, l)
+            model.eval()
+            model.zero_grad(set_to_none=False)
+            logits = model(tokens, torch.zeros(tokens.shape[0]))
+            with open(cmd[3], "wb") as f:
+                f.write(logits.detach().contiguous().numpy().astype("<f4").tobytes())
+            loss = F.cross_entropy(logits.reshape(-1, logits.shape[-1]), tokens.reshape(-1))
+            loss.backward()
+            norm = math.sqrt(sum(float((p.grad ** 2).sum()) for p in model.parameters()))
+            reply = {"loss": float(loss), "grad_norm": norm}
         elif cmd[0] == "info":
             reply = {"torch": torch.__version__, "threads": torch.get_num_threads(), "peak_rss_mb": peak_rss_mb(),
                      "blas": "see LD_LIBRARY_PATH"}

@@ -70,6 +70,8 @@ public final class BenchCommand implements Callable<Integer> {
     Path openBlasDir = Path.of("/usr/lib/x86_64-linux-gnu/openblas-pthread");
     @Option(names = "--no-pytorch", description = "time the engine only")
     boolean noPytorch;
+    @Option(names = "--no-parity", description = "skip the numerical check against PyTorch on shared weights")
+    boolean noParity;
     @Option(names = "--out", description = "CSV of medians (default ${DEFAULT-VALUE})")
     Path out = Path.of("data/results/bench.csv");
 
@@ -96,6 +98,9 @@ public final class BenchCommand implements Callable<Integer> {
                         width, layers, heads, cond, Double.toString(dropout), trainBatch, sampleBatch));
                 System.out.printf(Locale.ROOT, "pytorch: %,d parameters, %s%n", init.get("params").getAsLong(),
                         torch.call("info"));
+                if (!noParity) {
+                    parityCheck(cfg, torch);
+                }
                 torch.timings("train 1");
                 torch.timings("sample 1");
             }
@@ -166,6 +171,62 @@ public final class BenchCommand implements Callable<Integer> {
         AtomicFiles.writeString(out, String.join("\n", csv) + "\n");
         System.out.println("wrote " + out);
         return 0;
+    }
+
+    /**
+     * Loads the same random weights into both implementations and compares logits, the CE of
+     * predicting the input tokens, and the global gradient norm (dropout off).
+     */
+    private void parityCheck(DiTConfig cfg, PyTorchWorker torch) throws IOException {
+        DiT model = new DiT(cfg, 5);
+        Nd4j.getRandom().setSeed(5);
+        for (org.tokendrift.nn.Param p : model.parameters().all()) {
+            p.value().assign(Nd4j.rand(p.value().dataType(), p.value().shape()).subi(0.5).muli(0.2));
+        }
+        int batch = 4;
+        int[][] tokens = EngineRunner.randomTokens(new Random(9), batch, cfg);
+        Path dir = Files.createTempDirectory("tokendrift-parity");
+        Path ckpt = dir.resolve("weights.ckpt");
+        Path tokenFile = dir.resolve("tokens.bin");
+        Path logitFile = dir.resolve("logits.bin");
+        try {
+            org.tokendrift.nn.Checkpoint.save(ckpt, model, null, null);
+            java.nio.ByteBuffer tb = java.nio.ByteBuffer.allocate(batch * cfg.seqLen() * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            int[] targets = new int[batch * cfg.seqLen()];
+            for (int b = 0; b < batch; b++) {
+                for (int l = 0; l < cfg.seqLen(); l++) {
+                    tb.putInt(tokens[b][l]);
+                    targets[b * cfg.seqLen() + l] = tokens[b][l];
+                }
+            }
+            Files.write(tokenFile, tb.array());
+            double[] weights = new double[targets.length];
+            java.util.Arrays.fill(weights, 1.0);
+            double loss;
+            INDArray logits;
+            try (DiT.Pass pass = model.forward(tokens, null, false)) {
+                logits = pass.logits().dup();
+                CrossEntropyResult ce = new WeightedCrossEntropy().compute(pass.logits(), targets, weights, targets.length);
+                loss = ce.value();
+                pass.backward(ce.dLogits(), null, null);
+            }
+            double gradNorm = GradientClipping.globalNorm(model.parameters());
+            var reply = torch.call("parity " + ckpt + " " + tokenFile + " " + logitFile);
+            java.nio.FloatBuffer fb = java.nio.ByteBuffer.wrap(Files.readAllBytes(logitFile))
+                    .order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+            float[] theirs = new float[fb.remaining()];
+            fb.get(theirs);
+            INDArray torchLogits = Nd4j.createFromArray(theirs).reshape(logits.shape());
+            double maxDiff = torchLogits.sub(logits).amaxNumber().doubleValue();
+            System.out.printf(Locale.ROOT, "parity (shared random weights, %d sequences): max |logit diff| %.2e (max |logit| %.2f); "
+                    + "CE engine %.6f vs pytorch %.6f; grad norm engine %.6f vs pytorch %.6f%n", batch, maxDiff,
+                    logits.amaxNumber().doubleValue(), loss, reply.get("loss").getAsDouble(), gradNorm,
+                    reply.get("grad_norm").getAsDouble());
+        } finally {
+            for (Path p : new Path[] {ckpt, tokenFile, logitFile, dir}) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private void row(List<String> csv, String impl, String phase, int batch, double ms, long tokens, double rss) {
@@ -252,7 +313,7 @@ public final class BenchCommand implements Callable<Integer> {
             sampleTokens = randomTokens(rnd, sampleBatch, cfg);
         }
 
-        private static int[][] randomTokens(Random rnd, int batch, DiTConfig cfg) {
+        static int[][] randomTokens(Random rnd, int batch, DiTConfig cfg) {
             int[][] t = new int[batch][cfg.seqLen()];
             for (int[] row : t) {
                 for (int l = 0; l < row.length; l++) {
