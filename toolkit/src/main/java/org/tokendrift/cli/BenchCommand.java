@@ -88,6 +88,7 @@ public final class BenchCommand implements Callable<Integer> {
 
         List<Double> javaTrain = new ArrayList<>(), javaSample = new ArrayList<>();
         List<Double> torchTrain = new ArrayList<>(), torchSample = new ArrayList<>();
+        List<Double> trainRatios = new ArrayList<>(), sampleRatios = new ArrayList<>();
         double javaGemm;
         double torchGemm = Double.NaN;
         double torchPeak = Double.NaN;
@@ -109,14 +110,24 @@ public final class BenchCommand implements Callable<Integer> {
             javaGemm = EngineRunner.sgemmGflops();
             for (int r = 0; r < rounds; r++) {
                 boolean javaFirst = r % 2 == 0;
+                List<Double> jt = List.of(), js = List.of(), tt = List.of(), ts = List.of();
                 for (int order = 0; order < 2; order++) {
                     if ((order == 0) == javaFirst) {
-                        javaTrain.addAll(engine.trainSteps(trainSteps));
-                        javaSample.addAll(engine.sampleSteps(sampleSteps));
+                        jt = engine.trainSteps(trainSteps);
+                        js = engine.sampleSteps(sampleSteps);
                     } else if (torch != null) {
-                        torchTrain.addAll(torch.timings("train " + trainSteps));
-                        torchSample.addAll(torch.timings("sample " + sampleSteps));
+                        tt = torch.timings("train " + trainSteps);
+                        ts = torch.timings("sample " + sampleSteps);
                     }
+                }
+                javaTrain.addAll(jt);
+                javaSample.addAll(js);
+                torchTrain.addAll(tt);
+                torchSample.addAll(ts);
+                if (torch != null) {
+                    // both implementations ran back to back under the same load: compare within the round
+                    trainRatios.add(median(jt) / median(tt));
+                    sampleRatios.add(median(js) / median(ts));
                 }
                 System.out.printf(Locale.ROOT, "round %d/%d: engine train %.0f ms, sample %.0f ms%s; load %s%n", r + 1,
                         rounds, median(javaTrain), median(javaSample),
@@ -158,8 +169,10 @@ public final class BenchCommand implements Callable<Integer> {
         if (torch != null) {
             row(csv, "pytorch", "train", trainBatch, median(torchTrain), trainTokens, torchPeak);
             row(csv, "pytorch", "sample", sampleBatch, median(torchSample), sampleTokens, torchPeak);
-            System.out.printf(Locale.ROOT, "ratio engine/pytorch: train %.2f, sample %.2f (below 1 = engine faster)%n",
+            System.out.printf(Locale.ROOT, "ratio engine/pytorch of the medians: train %.2f, sample %.2f (below 1 = engine faster)%n",
                     median(javaTrain) / median(torchTrain), median(javaSample) / median(torchSample));
+            System.out.printf(Locale.ROOT, "paired per-round ratios: train %s -> median %.2f; sample %s -> median %.2f%n",
+                    format(trainRatios), median(trainRatios), format(sampleRatios), median(sampleRatios));
         }
         System.out.printf(Locale.ROOT, "matmul work per training step %.1f GFLOP; sgemm in this run: engine %.1f GFLOP/s, "
                 + "pytorch %.1f GFLOP/s%n", flops / 1e9, javaGemm, torchGemm);
@@ -255,6 +268,14 @@ public final class BenchCommand implements Callable<Integer> {
         double head = n * d * cfg.vocabSize() + batch * cfg.condDim() * 2 * d;
         double time = batch * (256.0 * cfg.condDim() + (double) cfg.condDim() * cfg.condDim());
         return 2 * (cfg.layers() * perBlock + head + time);
+    }
+
+    private static String format(List<Double> xs) {
+        StringBuilder sb = new StringBuilder("[");
+        for (double x : xs) {
+            sb.append(sb.length() > 1 ? " " : "").append(String.format(Locale.ROOT, "%.2f", x));
+        }
+        return sb.append(']').toString();
     }
 
     static double median(List<Double> xs) {
