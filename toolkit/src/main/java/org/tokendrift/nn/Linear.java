@@ -52,9 +52,7 @@ final class Linear {
             Nd.gemm(x, dy, weightGrad, true, false, 1.0, 1.0);
         }
         if (biasGrad != null) {
-            // column sums as a GEMV with a ones row: much faster than a sum over dimension 0 here
-            INDArray ones = scratch.constant("ones." + dy.rows(), 1.0, 1, dy.rows());
-            Nd.gemm(ones, dy, biasGrad, false, false, 1.0, 1.0);
+            Nd.addColumnSums(dy, scratch.constant("ones." + dy.rows(), 1.0, dy.rows(), 1), biasGrad);
         }
         if (dx != null) {
             Nd.gemm(dy, weight, dx, false, true, 1.0, dxBeta);

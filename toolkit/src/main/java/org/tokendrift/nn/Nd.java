@@ -32,6 +32,15 @@ final class Nd {
         Nd4j.exec(new Mmul(a, b, c, alpha, 0.0, t));
     }
 
+    /**
+     * {@code acc += m^T 1}: the column sums of m [N, K] added to acc [1, K], as a matrix-vector
+     * product with a ones column [N, 1]. On this build it is 4-10x faster than a reduction over
+     * dimension 0 or a product with a ones row (ENGINE.md), and bias gradients need exactly this.
+     */
+    static void addColumnSums(INDArray m, INDArray ones, INDArray acc) {
+        gemm(m, ones, acc.reshape(acc.length(), 1), true, false, 1.0, 1.0);
+    }
+
     /** z = x + y with numpy broadcasting of y. */
     static INDArray add(INDArray x, INDArray y, INDArray z) {
         Nd4j.exec(new AddOp(x, y, z));

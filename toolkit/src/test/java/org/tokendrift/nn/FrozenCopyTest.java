@@ -42,7 +42,8 @@ class FrozenCopyTest {
         AdamW opt = new AdamW(AdamWConfig.builder().build(), generator.parameters());
         long n = 2L * cfg().seqLen();
 
-        for (int step = 0; step < 3; step++) {
+        long[] bytesAfterFirstStep = null;
+        for (int step = 0; step < 4; step++) {
             DiT.Pass gen = generator.forward(TOKENS, null, true);
             INDArray probs = Nd4j.exec(new SoftMax(gen.logits(), gen.logits().ulike(), 1))[0];
             INDArray softEmb = probs.mmul(frozen.embeddingMatrix());
@@ -62,6 +63,12 @@ class FrozenCopyTest {
             gen.close();
             GradientClipping.clipGlobalNorm(generator.parameters(), 1.0);
             opt.step(1e-2);
+            long[] bytes = {generator.bufferBytes(), frozen.bufferBytes()};
+            if (bytesAfterFirstStep == null) {
+                bytesAfterFirstStep = bytes;
+            }
+            assertEquals(bytesAfterFirstStep[0], bytes[0], "generator buffers must not grow after the first step");
+            assertEquals(bytesAfterFirstStep[1], bytes[1], "frozen encoder buffers must not grow after the first step");
         }
         for (Param p : frozen.parameters().all()) {
             assertEquals(before.get(p.name()), p.value(), "frozen parameter " + p.name() + " changed");
