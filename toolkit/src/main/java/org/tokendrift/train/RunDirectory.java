@@ -17,6 +17,7 @@ import java.util.stream.Stream;
  * <pre>
  *   RUN/config.json              the configuration the run was started with
  *   RUN/log.csv                  one row per logged step
+ *   RUN/diagnostics.csv          objective-specific quantities, one row per log.csv row (if any)
  *   RUN/checkpoints/step-0001200.ckpt
  * </pre>
  * Checkpoints are named by step so that the newest one is found by listing, with no separate
@@ -42,6 +43,11 @@ public final class RunDirectory {
 
     public Path logFile() {
         return root.resolve("log.csv");
+    }
+
+    /** Written only for a {@link DiagnosedObjective}. */
+    public Path diagnosticsFile() {
+        return root.resolve("diagnostics.csv");
     }
 
     public Path checkpointDir() {
