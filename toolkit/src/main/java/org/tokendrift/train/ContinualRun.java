@@ -101,11 +101,6 @@ public final class ContinualRun {
         Trainer trainer = new Trainer(config.training(), run, objective, train, valid, base.weights());
         config.write(configFile(run));
         AtomicFiles.writeString(baseFile(run), GSON.toJson(new BaseRecord(base.file().toString(), base.sha256())) + "\n");
-        if (objective instanceof TokenDriftTrainingObjective && !run.checkpointSteps().isEmpty()) {
-            System.err.println(config.training().name() + ": the drift queues are not checkpointed; they refill during the "
-                    + "first " + Math.max(config.tokenDrift().realQueueCapacity(), config.tokenDrift().generatedQueueCapacity())
-                    / config.tokenDrift().microBatch() + " micro-steps");
-        }
         return trainer.run(budget, progress);
     }
 

@@ -35,8 +35,8 @@ import java.util.random.RandomGeneratorFactory;
  * <p>Resume is exact up to dropout noise: the optimiser step count is the training step, the data
  * cursor is a function of the step, and each step's noise comes from a generator seeded by
  * {@code (seed, step)}. So the newest checkpoint that verifies is the whole state; a run killed at
- * any moment loses at most {@code checkpointEvery} steps. (State an objective keeps outside the
- * model, such as TokenDrift's feature queues, is not checkpointed; such objectives say so.)
+ * any moment loses at most {@code checkpointEvery} steps. State an objective keeps outside the
+ * model (TokenDrift's feature queues) is saved beside each checkpoint, see {@link StatefulObjective}.
  *
  * <p>Continual training: given starting weights, a run without a checkpoint starts from them (with
  * a fresh optimiser and an EMA that starts at them) instead of a random initialisation. An
@@ -99,7 +99,11 @@ public final class Trainer {
         }
         AdamW optimizer = new AdamW(AdamWConfig.builder().weightDecay(cfg.weightDecay()).build(), model.parameters());
         ExponentialMovingAverage ema = new ExponentialMovingAverage(model.parameters(), cfg.emaDecay());
-        Optional<Path> resumed = run.latestValidCheckpoint(p -> tryLoad(p, model, optimizer, ema));
+        StatefulObjective stateful = objective instanceof StatefulObjective s ? s : null;
+        Optional<Path> resumed = run.latestValidCheckpoint(p -> tryLoad(p, model, optimizer, ema, stateful));
+        if (resumed.isEmpty() && stateful != null) {
+            stateful.resetState();
+        }
         long step = optimizer.stepCount();
         if (resumed.isPresent()) {
             System.err.println(cfg.name() + ": resuming from " + resumed.get() + " (step " + step + ")");
@@ -157,6 +161,11 @@ public final class Trainer {
                 if (step % cfg.checkpointEvery() == 0 || done || outOfTime) {
                     last = run.checkpoint(step);
                     Checkpoint.save(last, model, optimizer, ema);
+                    if (stateful != null) {
+                        // After the checkpoint: a kill in between leaves a checkpoint without its
+                        // state, which resume skips like a corrupt one.
+                        stateful.saveState(run.stateFile(step));
+                    }
                     run.prune(cfg.keepLast(), cfg.keepEvery());
                 }
                 if (bar != null) {
@@ -275,8 +284,12 @@ public final class Trainer {
         return new BatchCursor(step / perEpoch, (int) (step % perEpoch));
     }
 
-    private static boolean tryLoad(Path file, DiT model, AdamW optimizer, ExponentialMovingAverage ema) {
+    private static boolean tryLoad(Path file, DiT model, AdamW optimizer, ExponentialMovingAverage ema, StatefulObjective stateful) {
         try {
+            if (stateful != null) {
+                // First, so that a missing state file leaves the model untouched.
+                stateful.loadState(RunDirectory.stateFileOf(file));
+            }
             Checkpoint.load(file, model, optimizer, ema);
             return true;
         } catch (IOException | RuntimeException e) {
