@@ -4,7 +4,6 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
 import org.tokendrift.drift.TokenDriftConfig;
 import org.tokendrift.util.AtomicFiles;
 
@@ -108,9 +107,22 @@ public record ContinualConfig(String notes, Method method, TrainingConfig traini
             String notes = root.has("notes") ? root.get("notes").getAsString() : "";
             Method method = GSON.fromJson(root.get("method"), Method.class);
             return new ContinualConfig(notes, method, training, GSON.fromJson(drift, TokenDriftConfig.class));
-        } catch (JsonParseException | IllegalArgumentException | IllegalStateException | ClassCastException e) {
-            throw new IOException("continual config " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new IOException("continual config " + file + ": " + validationMessage(e), e);
         }
+    }
+
+    /**
+     * Gson reports a record constructor's refusal as "Failed to invoke constructor ... with args
+     * [...]"; the refusal's own message (which names the field) is the useful part.
+     */
+    private static String validationMessage(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IllegalArgumentException) {
+                return t.getMessage();
+            }
+        }
+        return e.getMessage();
     }
 
     private static TokenDriftConfig driftDefaults(TrainingConfig training) {
