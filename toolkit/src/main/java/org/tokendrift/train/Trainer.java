@@ -39,8 +39,9 @@ import java.util.random.RandomGeneratorFactory;
  * model (TokenDrift's feature queues) is saved beside each checkpoint, see {@link StatefulObjective}.
  *
  * <p>Continual training: given starting weights, a run without a checkpoint starts from them (with
- * a fresh optimiser and an EMA that starts at them) instead of a random initialisation. An
- * objective that is a {@link DiagnosedObjective} also gets {@code diagnostics.csv}.
+ * a fresh optimiser and an EMA that starts at them) instead of a random initialisation, and logs a
+ * validation row at step 0 so that its curves start at the starting point. An objective that is a
+ * {@link DiagnosedObjective} also gets {@code diagnostics.csv}.
  */
 public final class Trainer {
 
@@ -116,16 +117,23 @@ public final class Trainer {
         double gradNorm = Double.NaN;
         double valPpl = Double.NaN;
         Path last = resumed.orElse(null);
-        DiagnosedObjective diagnosed = objective instanceof DiagnosedObjective d ? d : null;
-        double[] diagnosticSums = diagnosed == null ? null : new double[diagnosed.stepDiagnosticNames().size()];
         try (TrainingLog log = TrainingLog.open(run.logFile(), LOG_COLUMNS, step);
-             TrainingLog diagnosticsLog = diagnosed == null ? null
-                     : TrainingLog.open(run.diagnosticsFile(), diagnosticColumns(diagnosed), step);
+             DiagnosticsLog diagnosticsLog = DiagnosticsLog.open(objective, run, step);
              ProgressBar bar = progressBar(step, progress)) {
+            if (startingWeights != null && step == 0) {
+                // A continual run's curves start at its starting weights: validate them as step 0.
+                Validation initial = validate(model, ema);
+                valPpl = Math.exp(initial.nelbo());
+                log.append(0, Double.NaN, Double.NaN, Double.NaN, 0, (System.nanoTime() - start) / 1e9,
+                        initial.nelbo(), valPpl, ProcessMemory.residentMb());
+                if (diagnosticsLog != null) {
+                    diagnosticsLog.append(0, initial.diagnostics());
+                }
+            }
             while (step < cfg.steps()) {
                 double loss = objective.trainStep(model, batches.next(), step, stepRandom(cfg.seed(), step));
-                if (diagnosed != null) {
-                    addTo(diagnosticSums, diagnosed.lastStepDiagnostics());
+                if (diagnosticsLog != null) {
+                    diagnosticsLog.afterStep();
                 }
                 NonFiniteGuard.requireFinite(step, "loss", loss);
                 gradNorm = GradientClipping.clipGlobalNorm(model.parameters(), cfg.gradClip());
@@ -152,8 +160,7 @@ public final class Trainer {
                             (double) step * cfg.batchSize() * cfg.model().seqLen(), (System.nanoTime() - start) / 1e9,
                             valNelbo, Double.isNaN(valNelbo) ? Double.NaN : valPpl, ProcessMemory.residentMb());
                     if (diagnosticsLog != null) {
-                        diagnosticsLog.append(diagnosticRow(step, diagnosticSums, lossCount, diagnosed, validation));
-                        java.util.Arrays.fill(diagnosticSums, 0);
+                        diagnosticsLog.append(step, validation == null ? null : validation.diagnostics());
                     }
                     lossSum = 0;
                     lossCount = 0;
@@ -219,40 +226,6 @@ public final class Trainer {
     /** The noise of validation batch {@code i}: the same at every validation pass, so passes compare. */
     private RandomGenerator validationRandom(int i) {
         return stepRandom(~cfg.seed(), i);
-    }
-
-    private static List<String> diagnosticColumns(DiagnosedObjective d) {
-        List<String> columns = new ArrayList<>();
-        columns.add("step");
-        columns.addAll(d.stepDiagnosticNames());
-        for (String name : d.validationDiagnosticNames()) {
-            columns.add("val_" + name);
-        }
-        return columns;
-    }
-
-    /** step, the per-step diagnostics averaged over {@code count} steps, the validation values (or empty). */
-    private static double[] diagnosticRow(long step, double[] sums, int count, DiagnosedObjective d, Validation validation) {
-        int nv = d.validationDiagnosticNames().size();
-        double[] row = new double[1 + sums.length + nv];
-        row[0] = step;
-        for (int i = 0; i < sums.length; i++) {
-            row[1 + i] = sums[i] / count;
-        }
-        for (int i = 0; i < nv; i++) {
-            row[1 + sums.length + i] = validation == null ? Double.NaN : validation.diagnostics()[i];
-        }
-        return row;
-    }
-
-    private static void addTo(double[] sums, double[] values) {
-        if (values.length != sums.length) {
-            throw new IllegalStateException("objective reported " + values.length + " step diagnostics for "
-                    + sums.length + " names");
-        }
-        for (int i = 0; i < sums.length; i++) {
-            sums[i] += values[i];
-        }
     }
 
     /** Copies every parameter of {@code from} into {@code to}; the shapes must agree. */

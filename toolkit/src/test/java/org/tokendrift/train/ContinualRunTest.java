@@ -86,13 +86,22 @@ class ContinualRunTest {
         RunDirectory run = new RunDirectory(resumedDir);
         assertTrue(Files.isRegularFile(run.stateFile(2)), "queues saved beside the checkpoint");
         Path resumed = ContinualFixtures.run(full, base, resumedDir).lastCheckpoint();
-        // Same tolerance as TrainerResumeTest: float32 reductions on two threads differ in the last bit.
-        assertWeightsClose(read(straight).raw(), read(resumed).raw(), "resumed vs uninterrupted");
+        // Measured against how far training moved the weights: float32 reductions on two threads do
+        // not fix their summation order, and Adam turns the last-bit differences of near-zero
+        // gradients into differences of up to a fraction of a step on single weights.
+        Map<String, float[]> start = read(base).ema();
+        Map<String, float[]> end = read(straight).raw();
+        double moved = distance(start, end);
+        double resumeError = distance(end, read(resumed).raw()) / moved;
+        assertTrue(resumeError < 1e-3, "resumed vs uninterrupted: " + resumeError + " of the distance trained");
         for (Path csv : List.of(run.logFile(), run.diagnosticsFile())) {
             List<String> lines = Files.readAllLines(csv);
-            assertEquals(List.of("1", "2", "3", "4"), lines.subList(1, lines.size()).stream().map(l -> l.split(",")[0]).toList(),
-                    csv + " lists each step once");
+            assertEquals(List.of("0", "1", "2", "3", "4"), lines.subList(1, lines.size()).stream().map(l -> l.split(",")[0]).toList(),
+                    csv + " lists each step once, from the validated starting point 0");
         }
+        String[] firstRow = Files.readAllLines(run.diagnosticsFile()).get(1).split(",", -1);
+        assertTrue(firstRow[1].isEmpty() && !firstRow[firstRow.length - 1].isEmpty(),
+                "step 0 has validation diagnostics but no training ones: " + String.join(",", firstRow));
         assertFalse(Files.exists(run.stateFile(1)) && !Files.exists(run.checkpoint(1)), "state files are pruned with their checkpoints");
 
         // Control: the same resume with emptied queues ends elsewhere, so the check above can fail.
@@ -101,8 +110,10 @@ class ContinualRunTest {
         ContinualRun probe = ContinualRun.prepare(full, base, new RunDirectory(emptied));
         ((StatefulObjective) probe.objective()).saveState(new RunDirectory(emptied).stateFile(2));   // fresh = empty queues
         Path emptiedEnd = ContinualFixtures.run(full, base, emptied).lastCheckpoint();
-        assertTrue(maxAbsDifference(read(straight).raw(), read(emptiedEnd).raw()) > 1e-5,
-                "resuming without the queues changes the result");
+        double emptiedError = distance(end, read(emptiedEnd).raw()) / moved;
+        System.out.printf("[ContinualRunTest] resume error %.3g, with emptied queues %.3g (of the distance trained)%n",
+                resumeError, emptiedError);
+        assertTrue(emptiedError > 1e-2, "resuming without the queues changes the result: " + emptiedError);
     }
 
     @Test
@@ -176,13 +187,15 @@ class ContinualRunTest {
         return g;
     }
 
-    private static void assertWeightsClose(Map<String, float[]> expected, Map<String, float[]> actual, String what) {
-        for (String name : expected.keySet()) {
-            for (int i = 0; i < expected.get(name).length; i++) {
-                float x = expected.get(name)[i];
-                float y = actual.get(name)[i];
-                assertTrue(Math.abs(x - y) <= 1e-6f * Math.max(1e-3f, Math.abs(x)), what + ": " + name + "[" + i + "] " + y + " vs " + x);
+    /** Euclidean distance between two weight sets. */
+    private static double distance(Map<String, float[]> a, Map<String, float[]> b) {
+        double sum = 0;
+        for (String name : a.keySet()) {
+            for (int i = 0; i < a.get(name).length; i++) {
+                double d = a.get(name)[i] - b.get(name)[i];
+                sum += d * d;
             }
         }
+        return Math.sqrt(sum);
     }
 }
