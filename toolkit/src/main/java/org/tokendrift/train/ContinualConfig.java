@@ -20,7 +20,8 @@ import java.util.TreeSet;
  * checkpoint, data and number of updates with the original diffusion loss only). Read from JSON,
  * see {@code data/configs/tokendrift-*.json} and {@code continuation-*.json}:
  * <pre>
- *   { "notes": "...", "method": "TOKENDRIFT", "training": { TrainingConfig }, "tokenDrift": { TokenDriftConfig } }
+ *   { "notes": "...", "method": "TOKENDRIFT", "training": { TrainingConfig }, "tokenDrift": { TokenDriftConfig },
+ *     "driftValidationBatches": 4 }
  * </pre>
  * The paper's values, beside ours where the project's scale differs (the reasons are in each
  * shipped config's {@code notes}):
@@ -41,8 +42,14 @@ import java.util.TreeSet;
  * @param method      TOKENDRIFT or the CONTINUATION baseline
  * @param training    optimiser, schedule, batch, steps, model, data, logging and checkpoints
  * @param tokenDrift  the drift objective's constants (ignored by CONTINUATION)
+ * @param driftValidationBatches  TOKENDRIFT: how many of the validation batches also give the drift
+ *                    statistics of {@code diagnostics.csv}. [I] {@value #DEFAULT_DRIFT_VALIDATION_BATCHES}
+ *                    (128 sequences at batch 32) when left out: they cost three forward passes per
+ *                    sequence, three times the NELBO's, and 128 fixed sequences already give values
+ *                    that compare from pass to pass. The NELBO always uses all {@code evalBatches}.
  */
-public record ContinualConfig(String notes, Method method, TrainingConfig training, TokenDriftConfig tokenDrift) {
+public record ContinualConfig(String notes, Method method, TrainingConfig training, TokenDriftConfig tokenDrift,
+                               int driftValidationBatches) {
 
     /** What the continual run optimises. */
     public enum Method {
@@ -53,12 +60,16 @@ public record ContinualConfig(String notes, Method method, TrainingConfig traini
     }
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
-    private static final Set<String> TOP_LEVEL = Set.of("notes", "method", "training", "tokenDrift");
+    private static final Set<String> TOP_LEVEL = Set.of("notes", "method", "training", "tokenDrift", "driftValidationBatches");
+
+    /** Default of {@code driftValidationBatches}. */
+    public static final int DEFAULT_DRIFT_VALIDATION_BATCHES = 4;
 
     public ContinualConfig {
         require(method != null, "method is missing (TOKENDRIFT or CONTINUATION)");
         require(training != null, "training is missing");
         require(tokenDrift != null, "tokenDrift is missing");
+        require(driftValidationBatches >= 1, "driftValidationBatches must be >= 1, got " + driftValidationBatches);
         require(training.objective() != TrainingConfig.Objective.AUTOREGRESSIVE,
                 "training.objective must be MDLM or DUO: continual training refines a diffusion LM");
         require(training.curriculumSteps() == 0,
@@ -79,7 +90,7 @@ public record ContinualConfig(String notes, Method method, TrainingConfig traini
 
     /** A config whose {@code tokenDrift} section is the paper's defaults with the training section's batch, steps and rate. */
     public static ContinualConfig withDefaults(String notes, Method method, TrainingConfig training) {
-        return new ContinualConfig(notes, method, training, driftDefaults(training));
+        return new ContinualConfig(notes, method, training, driftDefaults(training), DEFAULT_DRIFT_VALIDATION_BATCHES);
     }
 
     /**
@@ -106,7 +117,10 @@ public record ContinualConfig(String notes, Method method, TrainingConfig traini
             }
             String notes = root.has("notes") ? root.get("notes").getAsString() : "";
             Method method = GSON.fromJson(root.get("method"), Method.class);
-            return new ContinualConfig(notes, method, training, GSON.fromJson(drift, TokenDriftConfig.class));
+            int driftValidationBatches = root.has("driftValidationBatches") ? root.get("driftValidationBatches").getAsInt()
+                    : DEFAULT_DRIFT_VALIDATION_BATCHES;
+            return new ContinualConfig(notes, method, training, GSON.fromJson(drift, TokenDriftConfig.class),
+                    driftValidationBatches);
         } catch (RuntimeException e) {
             throw new IOException("continual config " + file + ": " + validationMessage(e), e);
         }
@@ -162,7 +176,7 @@ public record ContinualConfig(String notes, Method method, TrainingConfig traini
     /** The same run with another step budget (e.g. a short smoke run). */
     public ContinualConfig withSteps(long steps) {
         return new ContinualConfig(notes, method, training.withSteps(steps),
-                tokenDrift.toBuilder().trainSteps(Math.toIntExact(steps)).build());
+                tokenDrift.toBuilder().trainSteps(Math.toIntExact(steps)).build(), driftValidationBatches);
     }
 
     /**

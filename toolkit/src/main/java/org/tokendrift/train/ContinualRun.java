@@ -91,7 +91,7 @@ public final class ContinualRun {
         return switch (config.method()) {
             case CONTINUATION -> new DiffusionObjective(backbone, null, 0);
             case TOKENDRIFT -> new TokenDriftTrainingObjective(backbone, config.tokenDrift(),
-                    DiTFeatureEncoder.frozenCopyOf(start));
+                    DiTFeatureEncoder.frozenCopyOf(start), config.driftValidationBatches());
         };
     }
 

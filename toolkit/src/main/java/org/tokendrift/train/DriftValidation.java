@@ -77,6 +77,7 @@ final class DriftValidation {
                         Arrays.copyOfRange(c.predicted(), from, to), encoderSigma).features()));
                 real.addAll(List.of(drift.realFeatures(Arrays.copyOfRange(batch, from, to), encoderSigma)));
             }
+            NativeMemory.releaseGarbage();
         }
         double[][] h = generated.toArray(double[][]::new);
         double[][] u = real.toArray(double[][]::new);

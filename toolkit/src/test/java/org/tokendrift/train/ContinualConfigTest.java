@@ -43,6 +43,7 @@ class ContinualConfigTest {
                     .trainSteps(Math.toIntExact(drift.training().steps())).learningRate(drift.training().learningRate()).build();
             assertEquals(paper, drift.tokenDrift(), backbone + ": every drift constant is the paper's default");
             assertEquals(8, drift.tokenDrift().microBatch());
+            assertEquals(4, drift.driftValidationBatches());
             // Matched baseline: identical training sections apart from the run name.
             assertEquals(drift.training().toJson().replace(drift.training().name(), "NAME"),
                     continuation.training().toJson().replace(continuation.training().name(), "NAME"));
@@ -66,6 +67,7 @@ class ContinualConfigTest {
         assertEquals(2, c.tokenDrift().microBatch());
         assertEquals(c.training().batchSize(), c.tokenDrift().globalBatch(), "filled in from training");
         assertEquals(c.training().learningRate(), c.tokenDrift().learningRate());
+        assertEquals(ContinualConfig.DEFAULT_DRIFT_VALIDATION_BATCHES, c.driftValidationBatches(), "default when left out");
     }
 
     @Test
@@ -89,7 +91,7 @@ class ContinualConfigTest {
         assertEquals(50, longer.tokenDrift().trainSteps());
         assertTrue(c.resumableFrom(longer), "a longer run resumes a shorter one");
         ContinualConfig otherQueue = new ContinualConfig(c.notes(), c.method(), c.training(),
-                c.tokenDrift().toBuilder().queueCapacity(7).build());
+                c.tokenDrift().toBuilder().queueCapacity(7).build(), c.driftValidationBatches());
         assertFalse(c.resumableFrom(otherQueue), "another queue size is another run");
     }
 
@@ -106,11 +108,12 @@ class ContinualConfigTest {
         assertTrue(e.getMessage().contains(expected) && e.getMessage().contains(file.toString()), e.getMessage());
     }
 
-    /** The tiny config without its tokenDrift section, edited, written to a file. */
+    /** The tiny config without its optional sections, edited, written to a file. */
     private static Path write(Path tmp, Consumer<JsonObject> edit) throws IOException {
         JsonObject root = JsonParser.parseString(ContinualFixtures.tinyContinual(ContinualConfig.Method.TOKENDRIFT, 10, 1e-3)
                 .toJson()).getAsJsonObject();
         root.remove("tokenDrift");
+        root.remove("driftValidationBatches");
         edit.accept(root);
         Path file = Files.createTempFile(tmp, "continual", ".json");
         Files.writeString(file, root.toString());

@@ -34,7 +34,7 @@ final class ContinualFixtures {
     static ContinualConfig tinyContinual(ContinualConfig.Method method, long steps, double learningRate) {
         ContinualConfig c = ContinualConfig.withDefaults("test", method, tinyTraining("tiny-" + method, tinyModel(16), steps, learningRate));
         return new ContinualConfig(c.notes(), method, c.training(),
-                c.tokenDrift().toBuilder().microBatch(2).queueCapacity(6).build());
+                c.tokenDrift().toBuilder().microBatch(2).queueCapacity(6).build(), 1);
     }
 
     static TokenDataset train() throws IOException {

@@ -121,7 +121,7 @@ class ContinualRunTest {
         Path base = ContinualFixtures.pretrainedBase(tmp.resolve("base"), 3);
         ContinualConfig c = ContinualFixtures.tinyContinual(DRIFT, 1, 1e-3);
         ContinualConfig wider = new ContinualConfig("", DRIFT, ContinualFixtures.tinyTraining("w", ContinualFixtures.tinyModel(32), 1, 1e-3),
-                c.tokenDrift());
+                c.tokenDrift(), 1);
         IOException shape = assertThrows(IOException.class, () -> ContinualRun.prepare(wider, base, new RunDirectory(tmp.resolve("a"))));
         assertTrue(shape.getMessage().contains("width: checkpoint 16, config 32"), shape.getMessage());
 

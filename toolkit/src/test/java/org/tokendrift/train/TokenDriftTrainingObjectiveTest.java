@@ -297,6 +297,15 @@ class TokenDriftTrainingObjectiveTest {
         assertTrue(Arrays.deepEquals(queued, objective.drift().generatedQueue().snapshot()), "queues untouched");
     }
 
+    @Test
+    void driftValidationUsesOnlyTheFirstBatchesItIsGiven() {
+        Setup s = setup(false, 82);
+        int[][] other = setup(false, 83).batch();
+        double[] firstOnly = s.objective(config().build()).validationDiagnostics(s.model(), List.<int[][]>of(s.batch()), List.of(noise(7)));
+        TokenDriftTrainingObjective limited = new TokenDriftTrainingObjective(s.backbone(), config().build(), s.encoder(), 1);
+        assertArrayEquals(firstOnly, limited.validationDiagnostics(s.model(), List.of(s.batch(), other), List.of(noise(7), noise(8))), 0.0);
+    }
+
     /** argmax over the classes other than [MASK] at masked positions; observed tokens elsewhere. */
     private static int[][] greedyCompletion(INDArray logits, int[][] corrupted) {
         double[][] l = logits.toDoubleMatrix();
