@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 TokenizerCommand.class,
                 DatasetCommand.class,
                 PretrainCommand.class,
+                ContinualCommand.class,
                 ReportCommand.class,
                 EvaluateCommand.class,
                 ValidateCommand.class,

@@ -9,12 +9,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * returns the gradient with respect to those input embeddings. Implementations must not change
  * their weights (phi is frozen) and must not accumulate parameter gradients.
  *
- * <p>The real network plugs in with a three-line adapter over the engine's
- * {@code DiT frozen = generator.frozenCopy()}: {@code embeddingMatrix()} returns
- * {@code frozen.embeddingMatrix()}, {@code encode(emb, sigma)} wraps
- * {@code frozen.forwardEmbeddings(emb, sigma, false)} and its pass's
- * {@code backward(null, dPenultimate, dLast)}. {@link TanhStandInEncoder} is a tiny stand-in used in
- * tests and teaching while that engine is not available.
+ * <p>The real network is {@link DiTFeatureEncoder}, an adapter over the engine's
+ * {@code generator.frozenCopy()}; {@link TanhStandInEncoder} is a tiny stand-in for tests and teaching.
  */
 public interface FeatureEncoder {
 

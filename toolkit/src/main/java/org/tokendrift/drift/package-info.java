@@ -14,28 +14,20 @@
  * teacher and the straight-through ablation) for one micro-step; {@link org.tokendrift.drift.ToyDrift2D}
  * is the same field and loss on a 2-D toy for teaching.
  *
- * <h2>Plugging in the real DiT</h2>
- * Implement {@link org.tokendrift.drift.FeatureEncoder} over the engine's frozen copy:
+ * <h2>The real DiT</h2>
+ * {@link org.tokendrift.drift.DiTFeatureEncoder} is the encoder over the engine's frozen copy of the
+ * starting weights. Per micro-step:
  * <pre>{@code
- * final class DiTFeatureEncoder implements FeatureEncoder {
- *     private final DiT frozen;
- *     DiTFeatureEncoder(DiT generator) { this.frozen = generator.frozenCopy(); }   // phi and E frozen at init
- *     public INDArray embeddingMatrix() { return frozen.embeddingMatrix(); }
- *     public EncoderPass encode(INDArray emb, double[] sigma) {
- *         DiT.Pass pass = frozen.forwardEmbeddings(emb, sigma, false);        // eval mode: no dropout
- *         return new EncoderPass() {
- *             public INDArray penultimateHidden() { return pass.penultimateHidden(); }
- *             public INDArray lastHidden() { return pass.lastHidden(); }
- *             public INDArray backward(INDArray dPen, INDArray dLast) { return pass.backward(null, dPen, dLast); }
- *         };
- *     }
- * }
- * // per micro-step:
+ * FeatureEncoder phi = DiTFeatureEncoder.frozenCopyOf(generator);              // phi and E frozen at the start
+ * TokenDriftObjective objective = new TokenDriftObjective(config, phi, maskId);
  * DiT.Pass gen = generator.forward(corrupted, sigma, true);
  * TokenDriftObjective.Step s = objective.step(gen.logits(), corrupted, predicted, clean, sigma);
  * gen.backward(s.dLogits().divi(accumulationSteps), null, null);              // parameter grads
  * }</pre>
- * {@code predicted} is {@link org.tokendrift.drift.PredictedPositions#masked} for MDLM (and pass the
+ * {@code org.tokendrift.train.TokenDriftTrainingObjective} does exactly this inside the trainer,
+ * with gradient accumulation, the optional base loss and logging.
+ *
+ * <p>{@code predicted} is {@link org.tokendrift.drift.PredictedPositions#masked} for MDLM (and pass the
  * mask id as the excluded token) or {@link org.tokendrift.drift.PredictedPositions#all} for DUO.
  */
 package org.tokendrift.drift;

@@ -1,6 +1,7 @@
 package org.tokendrift.train;
 
 import org.tokendrift.data.DataPaths;
+import org.tokendrift.diffusion.Backbone;
 import org.tokendrift.diffusion.Duo;
 import org.tokendrift.diffusion.DuoConfig;
 import org.tokendrift.diffusion.DuoCurriculum;
@@ -19,12 +20,21 @@ public final class Objectives {
     }
 
     public static Objective of(TrainingConfig cfg) throws IOException {
+        return switch (cfg.objective()) {
+            case MDLM -> new DiffusionObjective(backbone(cfg), null, 0);
+            case DUO -> new DiffusionObjective(backbone(cfg), curriculum(cfg), cfg.curriculumSteps());
+            case AUTOREGRESSIVE -> new AutoregressiveObjective();
+        };
+    }
+
+    /** The diffusion backbone (forward process and NELBO) of an MDLM or DUO config, with the reference defaults. */
+    public static Backbone backbone(TrainingConfig cfg) {
         int vocab = cfg.model().vocabSize();
         return switch (cfg.objective()) {
-            case MDLM -> new DiffusionObjective(new Mdlm(MdlmConfig.builder(vocab, SpecialToken.MASK.id())
-                    .timeConditioning(cfg.model().timeConditioning()).build()), null, 0);
-            case DUO -> new DiffusionObjective(new Duo(DuoConfig.defaults(vocab)), curriculum(cfg), cfg.curriculumSteps());
-            case AUTOREGRESSIVE -> new AutoregressiveObjective();
+            case MDLM -> new Mdlm(MdlmConfig.builder(vocab, SpecialToken.MASK.id())
+                    .timeConditioning(cfg.model().timeConditioning()).build());
+            case DUO -> new Duo(DuoConfig.defaults(vocab));
+            case AUTOREGRESSIVE -> throw new IllegalArgumentException("the AUTOREGRESSIVE objective has no diffusion backbone");
         };
     }
 

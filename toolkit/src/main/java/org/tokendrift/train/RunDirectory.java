@@ -17,7 +17,9 @@ import java.util.stream.Stream;
  * <pre>
  *   RUN/config.json              the configuration the run was started with
  *   RUN/log.csv                  one row per logged step
+ *   RUN/diagnostics.csv          objective-specific quantities, one row per log.csv row (if any)
  *   RUN/checkpoints/step-0001200.ckpt
+ *   RUN/checkpoints/step-0001200.state  an objective's own state at that step (if it has any)
  * </pre>
  * Checkpoints are named by step so that the newest one is found by listing, with no separate
  * "latest" pointer that could disagree with the files after a crash.
@@ -44,6 +46,11 @@ public final class RunDirectory {
         return root.resolve("log.csv");
     }
 
+    /** Written only for a {@link DiagnosedObjective}. */
+    public Path diagnosticsFile() {
+        return root.resolve("diagnostics.csv");
+    }
+
     public Path checkpointDir() {
         return root.resolve("checkpoints");
     }
@@ -53,6 +60,20 @@ public final class RunDirectory {
             throw new IllegalArgumentException("checkpoint step must be >= 0, got " + step);
         }
         return checkpointDir().resolve(String.format("step-%07d.ckpt", step));
+    }
+
+    /** The {@link StatefulObjective} state saved with checkpoint {@code step}. */
+    public Path stateFile(long step) {
+        return stateFileOf(checkpoint(step));
+    }
+
+    /** The state file beside a checkpoint file: {@code step-N.ckpt} -> {@code step-N.state}. */
+    public static Path stateFileOf(Path checkpoint) {
+        String name = checkpoint.getFileName().toString();
+        if (!name.endsWith(".ckpt")) {
+            throw new IllegalArgumentException(checkpoint + " is not a checkpoint file (*.ckpt)");
+        }
+        return checkpoint.resolveSibling(name.substring(0, name.length() - ".ckpt".length()) + ".state");
     }
 
     /** Steps of all checkpoint files present, ascending. */
@@ -104,6 +125,7 @@ public final class RunDirectory {
             }
             try {
                 Files.deleteIfExists(checkpoint(step));
+                Files.deleteIfExists(stateFile(step));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot delete old checkpoint " + checkpoint(step), e);
             }
