@@ -17,6 +17,8 @@ import org.tokendrift.nn.Param;
 import org.tokendrift.nn.WarmupConstantSchedule;
 import org.tokendrift.util.SeededStreams;
 
+import java.util.random.RandomGenerator;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
