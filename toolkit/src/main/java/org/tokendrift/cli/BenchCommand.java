@@ -146,43 +146,21 @@ public final class BenchCommand implements Callable<Integer> {
         }
         System.out.println("engine step breakdown (median ms): " + engine.breakdown());
 
+        Results results = new Results(cfg, javaTrain, javaSample, torchTrain, torchSample, trainRatios, sampleRatios,
+                javaGemm, torchGemm, torchPeak, torch != null);
+        results.report();
         if (memorySteps > 0) {
-            System.out.printf(Locale.ROOT, "memory run: %d engine training steps%n", memorySteps);
+            System.out.printf(Locale.ROOT, "%nmemory run: %d engine training steps%n", memorySteps);
+            List<Double> times = new ArrayList<>();
             for (int s = 1; s <= memorySteps; s++) {
-                engine.trainSteps(1);
+                times.addAll(engine.trainSteps(1));
                 if (s == 1 || s % 100 == 0 || s == memorySteps) {
-                    System.out.printf(Locale.ROOT, "  step %d: RSS %.0f MiB (peak %.0f MiB)%n", s,
-                            ResidentMemory.currentMb(), ResidentMemory.peakMb());
+                    System.out.printf(Locale.ROOT, "  step %d: RSS %.0f MiB (peak %.0f MiB); median step of the run so far %.0f ms%n",
+                            s, ResidentMemory.currentMb(), ResidentMemory.peakMb(), median(times));
                 }
             }
+            results.report();
         }
-        double javaPeak = ResidentMemory.peakMb();
-        long trainTokens = (long) trainBatch * seqLen;
-        long sampleTokens = (long) sampleBatch * seqLen;
-        double flops = 3 * forwardMatmulFlops(cfg, trainBatch);
-        System.out.println();
-        System.out.printf(Locale.ROOT, "%-8s %-7s %6s %10s %10s %12s%n", "impl", "phase", "batch", "median_ms", "tokens/s", "peak_rss_mb");
-        List<String> csv = new ArrayList<>();
-        csv.add("impl,phase,batch,seq_len,width,layers,vocab,median_ms,tokens_per_s,peak_rss_mb");
-        row(csv, "tokendrift", "train", trainBatch, median(javaTrain), trainTokens, javaPeak);
-        row(csv, "tokendrift", "sample", sampleBatch, median(javaSample), sampleTokens, javaPeak);
-        if (torch != null) {
-            row(csv, "pytorch", "train", trainBatch, median(torchTrain), trainTokens, torchPeak);
-            row(csv, "pytorch", "sample", sampleBatch, median(torchSample), sampleTokens, torchPeak);
-            System.out.printf(Locale.ROOT, "ratio engine/pytorch of the medians: train %.2f, sample %.2f (below 1 = engine faster)%n",
-                    median(javaTrain) / median(torchTrain), median(javaSample) / median(torchSample));
-            System.out.printf(Locale.ROOT, "paired per-round ratios: train %s -> median %.2f; sample %s -> median %.2f%n",
-                    format(trainRatios), median(trainRatios), format(sampleRatios), median(sampleRatios));
-        }
-        System.out.printf(Locale.ROOT, "matmul work per training step %.1f GFLOP; sgemm in this run: engine %.1f GFLOP/s, "
-                + "pytorch %.1f GFLOP/s%n", flops / 1e9, javaGemm, torchGemm);
-        System.out.printf(Locale.ROOT, "GEMM share: engine step runs at %.1f GFLOP/s = %.0f%% of sgemm%s%n",
-                flops / median(javaTrain) / 1e6, 100 * flops / median(javaTrain) / 1e6 / javaGemm,
-                torch == null ? "" : String.format(Locale.ROOT, "; pytorch %.1f GFLOP/s = %.0f%%",
-                        flops / median(torchTrain) / 1e6, 100 * flops / median(torchTrain) / 1e6 / torchGemm));
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        AtomicFiles.writeString(out, String.join("\n", csv) + "\n");
-        System.out.println("wrote " + out);
         return 0;
     }
 
@@ -239,6 +217,60 @@ public final class BenchCommand implements Callable<Integer> {
             for (Path p : new Path[] {ckpt, tokenFile, logitFile, dir}) {
                 Files.deleteIfExists(p);
             }
+        }
+    }
+
+    /** The medians, ratios and GEMM share of the timed rounds; {@link #report} prints them and writes the CSV. */
+    private final class Results {
+        final DiTConfig cfg;
+        final List<Double> javaTrain, javaSample, torchTrain, torchSample, trainRatios, sampleRatios;
+        final double javaGemm, torchGemm, torchPeak;
+        final boolean withTorch;
+
+        Results(DiTConfig cfg, List<Double> javaTrain, List<Double> javaSample, List<Double> torchTrain,
+                List<Double> torchSample, List<Double> trainRatios, List<Double> sampleRatios, double javaGemm,
+                double torchGemm, double torchPeak, boolean withTorch) {
+            this.cfg = cfg;
+            this.javaTrain = javaTrain;
+            this.javaSample = javaSample;
+            this.torchTrain = torchTrain;
+            this.torchSample = torchSample;
+            this.trainRatios = trainRatios;
+            this.sampleRatios = sampleRatios;
+            this.javaGemm = javaGemm;
+            this.torchGemm = torchGemm;
+            this.torchPeak = torchPeak;
+            this.withTorch = withTorch;
+        }
+
+        void report() throws IOException {
+            double javaPeak = ResidentMemory.peakMb();
+            long trainTokens = (long) trainBatch * seqLen;
+            long sampleTokens = (long) sampleBatch * seqLen;
+            double flops = 3 * forwardMatmulFlops(cfg, trainBatch);
+            System.out.println();
+            System.out.printf(Locale.ROOT, "%-10s %-7s %6s %10s %10s %12s%n", "impl", "phase", "batch", "median_ms", "tokens/s", "peak_rss_mb");
+            List<String> csv = new ArrayList<>();
+            csv.add("impl,phase,batch,seq_len,width,layers,vocab,median_ms,tokens_per_s,peak_rss_mb");
+            row(csv, "tokendrift", "train", trainBatch, median(javaTrain), trainTokens, javaPeak);
+            row(csv, "tokendrift", "sample", sampleBatch, median(javaSample), sampleTokens, javaPeak);
+            if (withTorch) {
+                row(csv, "pytorch", "train", trainBatch, median(torchTrain), trainTokens, torchPeak);
+                row(csv, "pytorch", "sample", sampleBatch, median(torchSample), sampleTokens, torchPeak);
+                System.out.printf(Locale.ROOT, "ratio engine/pytorch of the medians: train %.2f, sample %.2f (below 1 = engine faster)%n",
+                        median(javaTrain) / median(torchTrain), median(javaSample) / median(torchSample));
+                System.out.printf(Locale.ROOT, "paired per-round ratios: train %s -> median %.2f; sample %s -> median %.2f%n",
+                        format(trainRatios), median(trainRatios), format(sampleRatios), median(sampleRatios));
+            }
+            System.out.printf(Locale.ROOT, "matmul work per training step %.1f GFLOP; sgemm in this run: engine %.1f GFLOP/s, "
+                    + "pytorch %.1f GFLOP/s%n", flops / 1e9, javaGemm, torchGemm);
+            System.out.printf(Locale.ROOT, "GEMM share: engine step runs at %.1f GFLOP/s = %.0f%% of sgemm%s%n",
+                    flops / median(javaTrain) / 1e6, 100 * flops / median(javaTrain) / 1e6 / javaGemm,
+                    !withTorch ? "" : String.format(Locale.ROOT, "; pytorch %.1f GFLOP/s = %.0f%%",
+                            flops / median(torchTrain) / 1e6, 100 * flops / median(torchTrain) / 1e6 / torchGemm));
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            AtomicFiles.writeString(out, String.join("\n", csv) + "\n");
+            System.out.println("wrote " + out);
         }
     }
 

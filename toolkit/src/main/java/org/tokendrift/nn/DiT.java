@@ -39,6 +39,8 @@ public final class DiT {
     private final FinalLayer finalLayer;
     private final boolean frozen;
     private final Buffers scratch;
+    /** Separate from {@link #scratch} so that alternating training and sampling batch sizes never reallocates. */
+    private final Buffers inferenceScratch;
     private final List<ActivationSet> activationSets = new ArrayList<>();
     private final ActivationSet inferenceSet;
     private long acquisitions;
@@ -53,6 +55,7 @@ public final class DiT {
         this.frozen = frozen;
         this.store = new ParameterStore(cfg.dtype(), !frozen, seed);
         this.scratch = new Buffers(cfg.dtype());
+        this.inferenceScratch = new Buffers(cfg.dtype());
         this.inferenceSet = new ActivationSet(new Buffers(cfg.dtype()));
         RotaryEmbedding rope = new RotaryEmbedding(cfg.seqLen(), cfg.headDim(), cfg.dtype());
         Dropout dropout = new Dropout(cfg.dropout(), seed ^ 0x5DEECE66DL);
@@ -166,17 +169,18 @@ public final class DiT {
 
     private void run(Pass pass, INDArray x0, double[] sigma) {
         Buffers saved = pass.set.buffers;
+        Buffers work = pass.gradients ? scratch : inferenceScratch;
         long n = (long) pass.batch * cfg.seqLen();
         pass.input = x0;
         INDArray c = timestep.forward(sigma, pass.batch, saved);
         INDArray x = x0;
         for (int i = 0; i < blocks.size(); i++) {
             INDArray out = saved.get(pass.blockKey(i) + ".out", n, cfg.width());
-            blocks.get(i).forward(x, c, pass.batch, pass.training, saved, pass.blockKey(i), scratch, out);
+            blocks.get(i).forward(x, c, pass.batch, pass.training, saved, pass.blockKey(i), work, out);
             x = out;
         }
         INDArray logits = saved.get("logits", n, cfg.vocabSize());
-        finalLayer.forward(x, c, pass.batch, saved, scratch, logits);
+        finalLayer.forward(x, c, pass.batch, saved, work, logits);
     }
 
     private INDArray blockInput(Pass pass, int i) {
@@ -272,7 +276,7 @@ public final class DiT {
 
     /** Native bytes held by this model's activation and scratch buffers. */
     public long bufferBytes() {
-        long total = scratch.bytes() + inferenceSet.buffers.bytes();
+        long total = scratch.bytes() + inferenceScratch.bytes() + inferenceSet.buffers.bytes();
         for (ActivationSet s : activationSets) {
             total += s.buffers.bytes();
         }

@@ -49,6 +49,6 @@ class OverfitTest {
         }
         System.out.printf("overfit: loss %.4f -> %.4f after 100 steps%n", first, last);
         assertTrue(Math.abs(first - Math.log(11)) < 1e-5, "fresh model predicts uniformly over 11 classes: " + first);
-        assertTrue(last < 0.1 * first, "loss fell only from " + first + " to " + last + "; " + Arrays.toString(sigma));
+        assertTrue(last < 0.2 * first, "loss fell only from " + first + " to " + last + "; " + Arrays.toString(sigma));
     }
 }
