@@ -10,9 +10,16 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Base64;
 import java.util.stream.IntStream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Renders the views with basekernel's own renderer, as IJava and the TokenDrift kernel do. */
@@ -43,5 +50,27 @@ class ShowTest {
         String html = String.valueOf(renderer.render(Show.table(table)).getData(MIMEType.TEXT_HTML));
         assertTrue(html.contains("<td>19</td>") && html.contains("… 30 more rows"), html);
         assertFalse(html.contains("<td>20</td>"), html);
+    }
+
+    @Test
+    void gridPlacesChartsRowByRowInOnePng() throws IOException {
+        XYChart small = new XYChartBuilder().width(100).height(60).title("small").build();
+        small.addSeries("s", new double[] {0, 1}, new double[] {1, 0});
+        XYChart large = new XYChartBuilder().width(140).height(90).title("large").build();
+        large.addSeries("s", new double[] {0, 1}, new double[] {0, 1});
+        DisplayData data = renderer.render(Show.grid(2, small, large, small));
+        BufferedImage png = ImageIO.read(new ByteArrayInputStream(
+                Base64.getDecoder().decode(String.valueOf(data.getData(MIMEType.IMAGE_PNG)))));
+        assertEquals(2 * 140, png.getWidth());     // two columns of the widest chart
+        assertEquals(2 * 90, png.getHeight());     // two rows of the tallest chart
+        assertEquals(0xFFFFFF, png.getRGB(279, 179) & 0xFFFFFF, "empty fourth cell is white");
+        assertTrue(String.valueOf(data.getData(MIMEType.TEXT_PLAIN)).startsWith("Grid of 3 charts: 'small' 'large'"));
+    }
+
+    @Test
+    void gridNeedsChartsAndColumns() {
+        XYChart chart = new XYChartBuilder().width(50).height(50).build();
+        assertThrows(IllegalArgumentException.class, () -> Show.grid(0, chart));
+        assertThrows(IllegalArgumentException.class, () -> Show.grid(2));
     }
 }
