@@ -36,4 +36,12 @@ public final class Show {
     public static DisplayDataRenderable table(Relation table) {
         return new TableView(table);
     }
+
+    /**
+     * Like {@link #table(Relation)}, with floating-point cells shown to {@code digits} significant
+     * digits (whole numbers as integers), e.g. {@code 0.2079} or {@code 2.500e+05} for 4.
+     */
+    public static DisplayDataRenderable table(Relation table, int digits) {
+        return new TableView(table, digits);
+    }
 }

@@ -6,6 +6,7 @@ import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -72,5 +73,16 @@ class ShowTest {
         XYChart chart = new XYChartBuilder().width(50).height(50).build();
         assertThrows(IllegalArgumentException.class, () -> Show.grid(0, chart));
         assertThrows(IllegalArgumentException.class, () -> Show.grid(2));
+    }
+
+    @Test
+    void tableWithDigitsRoundsFloatingPointCellsOnly() {
+        Table table = Table.create("d", IntColumn.create("n", new int[] {123456, 1, 2, 3, 4}),
+                DoubleColumn.create("x", 0.20788248572545243, 249999.99999999994, -0.5000000000000004, 0.0, Double.NaN));
+        String html = String.valueOf(renderer.render(Show.table(table, 4)).getData(MIMEType.TEXT_HTML));
+        assertTrue(html.contains("<td>123456</td><td>0.2079</td>"), html);
+        assertTrue(html.contains("<td>2.500e+05</td>") && html.contains("<td>-0.5000</td>") && html.contains("<td>0</td>"), html);
+        assertTrue(html.contains("<td>4</td><td></td>"), "NaN is a missing cell: " + html);
+        assertThrows(IllegalArgumentException.class, () -> Show.table(table, -1));
     }
 }
