@@ -39,7 +39,7 @@ public final class Show {
 
     /**
      * Like {@link #table(Relation)}, with floating-point cells shown to {@code digits} significant
-     * digits (whole numbers as integers), e.g. {@code 0.2079} or {@code 2.500e+05} for 4.
+     * digits without trailing zeros, e.g. {@code 0.2079}, {@code 0.1} or {@code 9.59e-05} for 4.
      */
     public static DisplayDataRenderable table(Relation table, int digits) {
         return new TableView(table, digits);

@@ -3,10 +3,13 @@ package org.tokendrift.notebook;
 import io.github.spencerpark.jupyter.kernel.display.DisplayDataRenderable;
 import io.github.spencerpark.jupyter.kernel.display.RenderContext;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
-import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.FloatColumn;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.table.Relation;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 import java.util.Set;
 
@@ -63,19 +66,32 @@ final class TableView implements DisplayDataRenderable {
     }
 
     private String cell(Column<?> column, int row) {
-        ColumnType type = column.type();
-        if (digits == 0 || (type != ColumnType.DOUBLE && type != ColumnType.FLOAT) || column.isMissing(row)) {
+        // instanceof, not type() == ColumnType.DOUBLE: Tablesaw can hold two DoubleColumnType instances
+        boolean floating = column instanceof DoubleColumn || column instanceof FloatColumn;
+        if (digits == 0 || !floating || column.isMissing(row)) {
             return column.getString(row);
         }
         return format(((Number) column.get(row)).doubleValue(), digits);
     }
 
-    /** Whole numbers as integers, everything else with {@code digits} significant digits ({@code %g}). */
+    /**
+     * {@code digits} significant digits without trailing zeros: plain notation for magnitudes in
+     * [1e-4, 1e6) (e.g. 0.2079, 250000, -0.5, 0.1), scientific otherwise (e.g. 1.42e-16).
+     */
     static String format(double value, int digits) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
+        if (value == 0 || !Double.isFinite(value)) {
+            return value == 0 ? "0" : Double.toString(value);
         }
-        return String.format(Locale.ROOT, "%." + digits + "g", value);
+        BigDecimal rounded = new BigDecimal(value).round(new MathContext(digits)).stripTrailingZeros();
+        double magnitude = Math.abs(rounded.doubleValue());
+        if (magnitude >= 1e-4 && magnitude < 1e6) {
+            return rounded.toPlainString();
+        }
+        String mantissa = rounded.unscaledValue().abs().toString();
+        int exponent = mantissa.length() - 1 - rounded.scale();
+        String digitsPart = mantissa.length() == 1 ? mantissa : mantissa.charAt(0) + "." + mantissa.substring(1);
+        return (rounded.signum() < 0 ? "-" : "") + digitsPart + "e" + (exponent < 0 ? "-" : "+")
+                + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
     }
 
     @Override

@@ -77,12 +77,28 @@ class ShowTest {
 
     @Test
     void tableWithDigitsRoundsFloatingPointCellsOnly() {
+        DoubleColumn appended = DoubleColumn.create("appended");   // built the way notebooks build columns
+        appended.append(0.09838217221206695);
+        String single = String.valueOf(renderer.render(Show.table(Table.create("a", appended), 3)).getData(MIMEType.TEXT_HTML));
+        assertTrue(single.contains("<td>0.0984</td>"), single);
         Table table = Table.create("d", IntColumn.create("n", new int[] {123456, 1, 2, 3, 4}),
                 DoubleColumn.create("x", 0.20788248572545243, 249999.99999999994, -0.5000000000000004, 0.0, Double.NaN));
         String html = String.valueOf(renderer.render(Show.table(table, 4)).getData(MIMEType.TEXT_HTML));
         assertTrue(html.contains("<td>123456</td><td>0.2079</td>"), html);
-        assertTrue(html.contains("<td>2.500e+05</td>") && html.contains("<td>-0.5000</td>") && html.contains("<td>0</td>"), html);
+        assertTrue(html.contains("<td>250000</td>") && html.contains("<td>-0.5</td>") && html.contains("<td>0</td>"), html);
         assertTrue(html.contains("<td>4</td><td></td>"), "NaN is a missing cell: " + html);
         assertThrows(IllegalArgumentException.class, () -> Show.table(table, -1));
+    }
+
+    @Test
+    void significantDigitsWithoutTrailingZeros() {
+        assertEquals("0.1", TableView.format(0.1, 4));
+        assertEquals("0.01", TableView.format(0.01, 4));
+        assertEquals("1.026", TableView.format(1.0258770557220624, 4));
+        assertEquals("9.59e-05", TableView.format(9.59005483779153e-05, 4));
+        assertEquals("1.42e-16", TableView.format(1.4210854715202004e-16, 3));
+        assertEquals("-2.5e+07", TableView.format(-24999999.7, 3));
+        assertEquals("3e+08", TableView.format(299792458.0, 1));
+        assertEquals("0.000123", TableView.format(0.000123, 3));
     }
 }
