@@ -4,6 +4,8 @@ import io.github.spencerpark.jupyter.kernel.display.DisplayDataRenderable;
 import org.knowm.xchart.internal.chartpart.Chart;
 import tech.tablesaw.table.Relation;
 
+import java.util.List;
+
 /**
  * Rich notebook views of toolkit results that work on any kernel built on jupyter-jvm-basekernel:
  * the TokenDrift kernel and IJava 1.3 alike. End a cell with {@code Show.chart(chart)} or
@@ -22,8 +24,24 @@ public final class Show {
         return new ChartView(chart);
     }
 
+    /**
+     * Several charts in one PNG, {@code columns} per row (e.g. one drift field per temperature side
+     * by side); each cell is as large as the largest chart.
+     */
+    public static DisplayDataRenderable grid(int columns, Chart<?, ?>... charts) {
+        return new GridView(columns, List.of(charts));
+    }
+
     /** A Tablesaw table (or slice) as an HTML table; long tables show their first rows. */
     public static DisplayDataRenderable table(Relation table) {
         return new TableView(table);
+    }
+
+    /**
+     * Like {@link #table(Relation)}, with floating-point cells shown to {@code digits} significant
+     * digits without trailing zeros, e.g. {@code 0.2079}, {@code 0.1} or {@code 9.59e-05} for 4.
+     */
+    public static DisplayDataRenderable table(Relation table, int digits) {
+        return new TableView(table, digits);
     }
 }

@@ -6,13 +6,21 @@ import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Base64;
 import java.util.stream.IntStream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Renders the views with basekernel's own renderer, as IJava and the TokenDrift kernel do. */
@@ -43,5 +51,54 @@ class ShowTest {
         String html = String.valueOf(renderer.render(Show.table(table)).getData(MIMEType.TEXT_HTML));
         assertTrue(html.contains("<td>19</td>") && html.contains("… 30 more rows"), html);
         assertFalse(html.contains("<td>20</td>"), html);
+    }
+
+    @Test
+    void gridPlacesChartsRowByRowInOnePng() throws IOException {
+        XYChart small = new XYChartBuilder().width(100).height(60).title("small").build();
+        small.addSeries("s", new double[] {0, 1}, new double[] {1, 0});
+        XYChart large = new XYChartBuilder().width(140).height(90).title("large").build();
+        large.addSeries("s", new double[] {0, 1}, new double[] {0, 1});
+        DisplayData data = renderer.render(Show.grid(2, small, large, small));
+        BufferedImage png = ImageIO.read(new ByteArrayInputStream(
+                Base64.getDecoder().decode(String.valueOf(data.getData(MIMEType.IMAGE_PNG)))));
+        assertEquals(2 * 140, png.getWidth());     // two columns of the widest chart
+        assertEquals(2 * 90, png.getHeight());     // two rows of the tallest chart
+        assertEquals(0xFFFFFF, png.getRGB(279, 179) & 0xFFFFFF, "empty fourth cell is white");
+        assertTrue(String.valueOf(data.getData(MIMEType.TEXT_PLAIN)).startsWith("Grid of 3 charts: 'small' 'large'"));
+    }
+
+    @Test
+    void gridNeedsChartsAndColumns() {
+        XYChart chart = new XYChartBuilder().width(50).height(50).build();
+        assertThrows(IllegalArgumentException.class, () -> Show.grid(0, chart));
+        assertThrows(IllegalArgumentException.class, () -> Show.grid(2));
+    }
+
+    @Test
+    void tableWithDigitsRoundsFloatingPointCellsOnly() {
+        DoubleColumn appended = DoubleColumn.create("appended");   // built the way notebooks build columns
+        appended.append(0.09838217221206695);
+        String single = String.valueOf(renderer.render(Show.table(Table.create("a", appended), 3)).getData(MIMEType.TEXT_HTML));
+        assertTrue(single.contains("<td>0.0984</td>"), single);
+        Table table = Table.create("d", IntColumn.create("n", new int[] {123456, 1, 2, 3, 4}),
+                DoubleColumn.create("x", 0.20788248572545243, 249999.99999999994, -0.5000000000000004, 0.0, Double.NaN));
+        String html = String.valueOf(renderer.render(Show.table(table, 4)).getData(MIMEType.TEXT_HTML));
+        assertTrue(html.contains("<td>123456</td><td>0.2079</td>"), html);
+        assertTrue(html.contains("<td>250000</td>") && html.contains("<td>-0.5</td>") && html.contains("<td>0</td>"), html);
+        assertTrue(html.contains("<td>4</td><td></td>"), "NaN is a missing cell: " + html);
+        assertThrows(IllegalArgumentException.class, () -> Show.table(table, -1));
+    }
+
+    @Test
+    void significantDigitsWithoutTrailingZeros() {
+        assertEquals("0.1", TableView.format(0.1, 4));
+        assertEquals("0.01", TableView.format(0.01, 4));
+        assertEquals("1.026", TableView.format(1.0258770557220624, 4));
+        assertEquals("9.59e-05", TableView.format(9.59005483779153e-05, 4));
+        assertEquals("1.42e-16", TableView.format(1.4210854715202004e-16, 3));
+        assertEquals("-2.5e+07", TableView.format(-24999999.7, 3));
+        assertEquals("3e+08", TableView.format(299792458.0, 1));
+        assertEquals("0.000123", TableView.format(0.000123, 3));
     }
 }
