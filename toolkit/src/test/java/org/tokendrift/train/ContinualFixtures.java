@@ -21,12 +21,21 @@ final class ContinualFixtures {
     }
 
     static DiTConfig tinyModel(int width) {
+        return tinyModel(width, false);
+    }
+
+    static DiTConfig tinyModel(int width, boolean timeConditioning) {
         return DiTConfig.builder().vocabSize(4096).seqLen(128).width(width).layers(1).heads(2).condDim(8).mlpRatio(2)
-                .dropout(0.0).timeConditioning(false).dtype(DataType.FLOAT).build();
+                .dropout(0.0).timeConditioning(timeConditioning).dtype(DataType.FLOAT).build();
     }
 
     static TrainingConfig tinyTraining(String name, DiTConfig model, long steps, double learningRate) {
-        return new TrainingConfig(name, TrainingConfig.Objective.MDLM, model, 4, steps, learningRate, 2, 0.0, 1.0, 0.9, 7,
+        return tinyTraining(name, TrainingConfig.Objective.MDLM, model, steps, learningRate);
+    }
+
+    static TrainingConfig tinyTraining(String name, TrainingConfig.Objective objective, DiTConfig model, long steps,
+                                       double learningRate) {
+        return new TrainingConfig(name, objective, model, 4, steps, learningRate, 2, 0.0, 1.0, 0.9, 7,
                 1, 2, 1, 1, 2, 0, DataPaths.sampleDir().toString(), 0, 0);
     }
 
@@ -47,7 +56,11 @@ final class ContinualFixtures {
 
     /** A base checkpoint: three MDLM pretraining steps, so its EMA and raw weights differ. */
     static Path pretrainedBase(Path dir, long seed) throws IOException {
-        TrainingConfig base = tinyTraining("base", tinyModel(16), 3, 1e-2);
+        return pretrainedBase(dir, seed, tinyTraining("base", tinyModel(16), 3, 1e-2));
+    }
+
+    /** A base checkpoint after three steps of {@code base} (with the given seed). */
+    static Path pretrainedBase(Path dir, long seed, TrainingConfig base) throws IOException {
         base = new TrainingConfig(base.name(), base.objective(), base.model(), base.batchSize(), base.steps(), base.learningRate(),
                 base.warmupSteps(), base.weightDecay(), base.gradClip(), base.emaDecay(), seed, base.logEvery(), 3, 1, 3, 1, 0,
                 base.dataDir(), 0, 0);

@@ -163,6 +163,20 @@ class ContinualRunTest {
     }
 
     @Test
+    void aDuoBaseIsRefinedWithSoftTokensEverywhere(@TempDir Path tmp) throws IOException {
+        TrainingConfig duo = ContinualFixtures.tinyTraining("duo", TrainingConfig.Objective.DUO,
+                ContinualFixtures.tinyModel(16, true), 2, 1e-3);
+        Path base = ContinualFixtures.pretrainedBase(tmp.resolve("base"), 3, duo);
+        ContinualConfig c = ContinualFixtures.tinyContinual(DRIFT, 2, 1e-3);
+        ContinualConfig drift = new ContinualConfig("", DRIFT, duo, c.tokenDrift(), 1);
+        Trainer.Outcome out = ContinualFixtures.run(drift, base, tmp.resolve("run"));
+        assertTrue(out.finished() && Double.isFinite(out.validationPerplexity()), "val PPL " + out.validationPerplexity());
+        List<String> rows = Files.readAllLines(new RunDirectory(tmp.resolve("run")).diagnosticsFile());
+        int column = List.of(rows.get(0).split(",")).indexOf("predicted_frac");
+        assertEquals(1.0, Double.parseDouble(rows.get(rows.size() - 1).split(",")[column]), 0.0, "DUO lifts every position");
+    }
+
+    @Test
     void continualCommandTrainsThenResumesFromTheRecordedBase(@TempDir Path tmp) throws IOException {
         Path base = ContinualFixtures.pretrainedBase(tmp.resolve("base"), 3);
         Path config = tmp.resolve("tiny.json");
