@@ -26,12 +26,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A run killed mid-way (here: its newest checkpoint torn, as a kill during the write would leave
  * it) resumes from the checkpoint before and ends where an uninterrupted run ends.
  *
- * <p>"Where" is up to float32 rounding: ND4J's OpenMP reductions do not fix their summation order,
- * so even two uninterrupted runs on two threads differ in the last bit (measured: 1 ulp after 6
- * steps); with {@code OMP_NUM_THREADS=1} the resumed run is bitwise identical. A resume that lost
- * or repeated a step, or restored the optimiser wrongly, moves weights by about one AdamW step,
- * i.e. the learning rate (1e-3 here): the tolerance of 1e-6 sits three orders of magnitude below
- * that and three above the rounding differences (about 1e-9).
+ * <p>"Where" is measured against how far training moved the weights: ND4J's OpenMP reductions do
+ * not fix their summation order, so two uninterrupted runs on two threads already differ in the
+ * last bits, and AdamW's division by sqrt(v) can amplify that to ~1e-4 relative on single weights
+ * under load (with {@code OMP_NUM_THREADS=1} the resumed run is bitwise identical). A resume that
+ * lost or repeated a step, restored the optimiser wrongly or read the wrong batches moves the
+ * weights by a large fraction of the distance trained; the bound of 1e-3 of it separates the two.
  */
 class TrainerResumeTest {
 
@@ -73,17 +73,28 @@ class TrainerResumeTest {
 
         List<float[]> a = weights(straight.lastCheckpoint(), full.model());
         List<float[]> b = weights(resumed.lastCheckpoint(), full.model());
-        for (int i = 0; i < a.size(); i++) {
-            for (int j = 0; j < a.get(i).length; j++) {
-                float x = a.get(i)[j];
-                float y = b.get(i)[j];
-                assertTrue(Math.abs(x - y) <= 1e-6f + 1e-5f * Math.abs(x),
-                        "parameter " + i + "[" + j + "] is " + y + " after resume but " + x + " without interruption");
-            }
-        }
+        List<float[]> start = new DiT(full.model(), full.seed()).parameters().all().stream()
+                .map(Param::value).map(v -> v.dup().data().asFloat()).toList();
+        double resumeError = distance(a, b);
+        double trained = distance(a, start);
+        assertTrue(trained > 0, "training must move the weights");
+        assertTrue(resumeError <= 1e-3 * trained, "resumed weights are " + resumeError
+                + " from the uninterrupted run, which moved " + trained + " from its start");
         List<String> log = Files.readAllLines(run.logFile());
         assertEquals(List.of("1", "2", "3", "4", "5", "6"), log.subList(1, log.size()).stream().map(l -> l.split(",")[0]).toList(),
                 "the log lists each step once, in order, after the resume dropped the rows past step 3");
+    }
+
+    /** Euclidean distance between two parameter lists of the same shapes. */
+    private static double distance(List<float[]> x, List<float[]> y) {
+        double sum = 0;
+        for (int i = 0; i < x.size(); i++) {
+            for (int j = 0; j < x.get(i).length; j++) {
+                double d = x.get(i)[j] - y.get(i)[j];
+                sum += d * d;
+            }
+        }
+        return Math.sqrt(sum);
     }
 
     @Test
