@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
                 ReportCommand.class,
                 EvaluateCommand.class,
                 ValidateCommand.class,
+                BenchCommand.class,
+                BackendCheckCommand.class,
         })
 public final class TokenDriftCli implements Runnable {
 
