@@ -7,10 +7,10 @@ import org.tokendrift.train.ContinualRun;
 import org.tokendrift.train.RunDirectory;
 import org.tokendrift.train.Trainer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -31,25 +31,16 @@ public final class ContinualCommand implements Callable<Integer> {
     @Option(names = "--base", description = "base checkpoint (its EMA weights are the start); default when resuming: the one the run recorded")
     Path base;
 
-    @Option(names = "--run-dir", description = "run folder (default: runs/<training.name>)")
-    Path runDir;
-
-    @Option(names = "--max-minutes", defaultValue = "0", description = "stop (with a checkpoint) after this much wall time; 0 = no limit")
-    double maxMinutes;
-
-    @Option(names = "--steps", defaultValue = "0", description = "override the config's total steps (e.g. a short smoke run)")
-    long steps;
-
-    @Option(names = "--no-progress", description = "no progress bar (for logs)")
-    boolean noProgress;
+    @Mixin
+    TrainingRunOptions runOptions;
 
     @Override
     public Integer call() throws Exception {
         ContinualConfig cfg = ContinualConfig.read(config);
-        if (steps > 0) {
-            cfg = cfg.withSteps(steps);
+        if (runOptions.steps > 0) {
+            cfg = cfg.withSteps(runOptions.steps);
         }
-        RunDirectory run = new RunDirectory(runDir != null ? runDir : Path.of("runs", cfg.training().name()));
+        RunDirectory run = new RunDirectory(runOptions.runDir(cfg.training().name()));
         Path baseFile = base;
         if (baseFile == null) {
             Optional<ContinualRun.BaseRecord> recorded = ContinualRun.recordedBase(run);
@@ -61,11 +52,10 @@ public final class ContinualCommand implements Callable<Integer> {
         Path dataDir = Path.of(cfg.training().dataDir());
         TokenDataset train = TokenDataset.open(dataDir, Split.TRAIN);
         TokenDataset valid = TokenDataset.open(dataDir, Split.VALID);
-        Duration budget = maxMinutes > 0 ? Duration.ofMillis((long) (maxMinutes * 60_000)) : Duration.ofDays(365);
-        Trainer.Outcome outcome = ContinualRun.prepare(cfg, baseFile, run).train(train, valid, budget, !noProgress);
+        Trainer.Outcome outcome = ContinualRun.prepare(cfg, baseFile, run).train(train, valid, runOptions.budget(), runOptions.progress());
         System.out.printf("%s (%s from %s): step %d of %d%s, validation PPL bound %.2f, checkpoint %s%n", cfg.training().name(),
                 cfg.method(), baseFile, outcome.step(), cfg.training().steps(),
-                outcome.finished() ? " (finished)" : " (stopped by the time budget; run again to resume)",
+                TrainingRunOptions.ending(outcome.finished()),
                 outcome.validationPerplexity(), outcome.lastCheckpoint());
         return 0;
     }
