@@ -77,8 +77,13 @@ final class Nd {
                 .addIntegerArguments(0).build());
     }
 
-    /** table[ids[i]] += rows[i], accumulating repeated ids. */
+    /**
+     * table[ids[i]] += rows[i], accumulating repeated ids. The boolean argument is the op's "lock":
+     * without it ND4J splits the ids over threads, and two threads adding into the same row lose
+     * each other's updates (NdScatterAddTest).
+     */
     static void scatterAddRows(INDArray table, INDArray ids, INDArray rows) {
-        Nd4j.exec(DynamicCustomOp.builder("scatter_add").addInputs(table, ids, rows).addOutputs(table).build());
+        Nd4j.exec(DynamicCustomOp.builder("scatter_add").addInputs(table, ids, rows).addOutputs(table)
+                .addBooleanArguments(true).build());
     }
 }
