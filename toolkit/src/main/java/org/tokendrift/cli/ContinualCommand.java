@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * {@code tokendrift continual --config data/configs/tokendrift-mdlm.json --base runs/mdlm-base/checkpoints/step-0006000.ckpt}:
+ * {@code tokendrift continual --config data/configs/tokendrift-mdlm.json --base runs/mdlm-base/checkpoints/step-0002500.ckpt}:
  * refines a pretrained MDLM or DUO checkpoint with TokenDrift, or runs the matched continuation
  * baseline (the config's {@code method}), starting from the base's EMA weights. Checkpoints at
  * multiples of {@code training.keepEvery} are kept for the training-dynamics curve. Run again with

@@ -28,7 +28,7 @@
  *         new JudgeScorer(judge, codec.eosId(), JudgeScorer.DEFAULT_MAX_BATCH)));
  * SampleSource source = new DiffusionSampleSource(mdlm,
  *         NfeSampler.mdlm(DiffusionBackbone.mdlmConfig(mdlm.config()), true, true),
- *         new SampleDescriptor("mdlm", "pretrained", ckpt.toString(), 6000), 64);
+ *         new SampleDescriptor("mdlm", "pretrained", ckpt.toString(), 2500), 64);
  * new NfeSweep(SweepConfig.builder().build(), codec, evaluator).run(source);
  * }</pre>
  */
