@@ -32,7 +32,8 @@ public final class DuoSampler implements Sampler {
     }
 
     @Override
-    public SampleResult sample(Denoiser denoiser, int batchSize, int seqLen, RandomGenerator rng) {
+    public SampleResult sample(Denoiser denoiser, int batchSize, int seqLen, RandomGenerator rng,
+                               SamplingObserver observer) {
         Checks.positive(batchSize, "batch size");
         Checks.positive(seqLen, "sequence length");
         CountingDenoiser network = new CountingDenoiser(denoiser);
@@ -53,6 +54,7 @@ public final class DuoSampler implements Sampler {
             double alphaS = schedule.alpha(grid[i + 1]);
             double[] probs = probabilities(network, z, t);
             ancestralStep(z, probs, alphaT, alphaS, scratch, rng);
+            observer.afterStep(i + 1, grid[i + 1], z);
         }
         if (config.finalStep() != DuoFinalStep.NONE) {
             double t0 = config.finalTime();
@@ -66,6 +68,7 @@ public final class DuoSampler implements Sampler {
                     }
                 }
             }
+            observer.afterStep(config.steps() + 1, 0.0, z);
         }
         return new SampleResult(z, network.calls());
     }

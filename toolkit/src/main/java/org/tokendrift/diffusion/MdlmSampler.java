@@ -47,7 +47,8 @@ public final class MdlmSampler implements Sampler {
     }
 
     @Override
-    public SampleResult sample(Denoiser denoiser, int batchSize, int seqLen, RandomGenerator rng) {
+    public SampleResult sample(Denoiser denoiser, int batchSize, int seqLen, RandomGenerator rng,
+                               SamplingObserver observer) {
         Checks.positive(batchSize, "batch size");
         Checks.positive(seqLen, "sequence length");
         CountingDenoiser network = new CountingDenoiser(denoiser);
@@ -87,6 +88,7 @@ public final class MdlmSampler implements Sampler {
             if (changed || !cacheActive()) {
                 probs = null;
             }
+            observer.afterStep(i + 1, grid[i + 1], z);
         }
         if (config.noiseRemoval()) {
             // Like the reference, a fresh call even if the state is unchanged since the last one.
@@ -99,6 +101,7 @@ public final class MdlmSampler implements Sampler {
                     }
                 }
             }
+            observer.afterStep(config.steps() + 1, 0.0, z);
         }
         return new SampleResult(z, network.calls());
     }

@@ -11,5 +11,10 @@ public interface Sampler {
      * @param seqLen    sequence length {@code L}
      * @param rng       source of every random draw (float64 uniforms)
      */
-    SampleResult sample(Denoiser denoiser, int batchSize, int seqLen, RandomGenerator rng);
+    default SampleResult sample(Denoiser denoiser, int batchSize, int seqLen, RandomGenerator rng) {
+        return sample(denoiser, batchSize, seqLen, rng, SamplingObserver.NONE);
+    }
+
+    /** As {@link #sample(Denoiser, int, int, RandomGenerator)}, showing {@code observer} the state after every step. */
+    SampleResult sample(Denoiser denoiser, int batchSize, int seqLen, RandomGenerator rng, SamplingObserver observer);
 }
