@@ -6,11 +6,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tokendrift.data.DataPaths;
 import org.tokendrift.drift.DriftConfig;
+import org.tokendrift.drift.LiftMode;
 import org.tokendrift.drift.TokenDriftConfig;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -48,6 +50,29 @@ class ContinualConfigTest {
             assertEquals(drift.training().toJson().replace(drift.training().name(), "NAME"),
                     continuation.training().toJson().replace(continuation.training().name(), "NAME"));
         }
+    }
+
+    @Test
+    void eachShippedMdlmAblationChangesOnlyItsOwnSettingAgainstTheDefaultRun() throws IOException {
+        ContinualConfig reference = ContinualConfig.read(shipped("tokendrift-mdlm"));
+        Map<String, TokenDriftConfig> expected = Map.of(
+                "hard-lift", reference.tokenDrift().toBuilder().lift(LiftMode.STRAIGHT_THROUGH).build(),
+                "ratio-1-0", withWeights(reference.tokenDrift(), 1.0, 0.0),
+                "ratio-0-1", withWeights(reference.tokenDrift(), 0.0, 1.0),
+                "ratio-2-1", withWeights(reference.tokenDrift(), 2.0, 1.0));
+        for (var e : expected.entrySet()) {
+            ContinualConfig ablation = ContinualConfig.read(shipped("ablation-mdlm-" + e.getKey()));
+            assertEquals("ablation-mdlm-" + e.getKey(), ablation.training().name(), "its own run folder");
+            assertEquals(reference.training().withSteps(ablation.training().steps()).toJson()
+                            .replace(reference.training().name(), "NAME"),
+                    ablation.training().toJson().replace(ablation.training().name(), "NAME"), e.getKey());
+            assertTrue(ablation.training().steps() <= reference.training().steps(), e.getKey());
+            assertEquals(e.getValue().toBuilder().trainSteps(Math.toIntExact(ablation.training().steps())).build(), ablation.tokenDrift(), e.getKey());
+        }
+    }
+
+    private static TokenDriftConfig withWeights(TokenDriftConfig c, double attraction, double repulsion) {
+        return c.toBuilder().drift(c.drift().toBuilder().weights(attraction, repulsion).build()).build();
     }
 
     @Test
