@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.tokendrift.testing.GradientCheck;
 
 import java.util.SplittableRandom;
 
@@ -112,7 +113,7 @@ class DuoNelboTest {
             sum += expected;
         }
         assertEquals(sum / 4, loss.value(), 1e-12);
-        FiniteDifferences.assertGradient(logits, loss.dLogits(), l -> duo.loss(l, c, x0).value(), 1e-6, 1e-7);
+        GradientCheck.assertGradient(logits, loss.dLogits(), l -> duo.loss(l, c, x0).value(), 1e-6, 1e-7);
     }
 
     @Test

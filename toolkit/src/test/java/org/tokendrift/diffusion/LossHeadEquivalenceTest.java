@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.tokendrift.testing.GradientCheck;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -77,7 +78,7 @@ class LossHeadEquivalenceTest {
                 new double[] {-Math.log(alpha[0]), -Math.log(alpha[1])}, new boolean[][] {{true, true}, {true, true}});
         INDArray logits = Nd4j.rand(DataType.DOUBLE, 4, k).muli(6).subi(3);
         LossValue loss = duo.loss(logits, c, x0);
-        FiniteDifferences.assertGradient(logits, loss.dLogits(), l -> duo.loss(l, c, x0).value(), 1e-6, 1e-7);
+        GradientCheck.assertGradient(logits, loss.dLogits(), l -> duo.loss(l, c, x0).value(), 1e-6, 1e-7);
     }
 
     @Test

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.tokendrift.testing.GradientCheck;
 
 import java.util.Random;
 
@@ -56,7 +57,7 @@ class SoftTokenLiftTest {
 
         INDArray analytic = lift.lift(logits, tokens, predicted).backward(probe);
         double[][] numeric = GradientCheck.numericGradient(logits,
-                x -> GradientCheck.weightedSum(lift.lift(x, tokens, predicted).embeddings(), probe));
+                x -> GradientCheck.dot(lift.lift(x, tokens, predicted).embeddings(), probe));
         GradientCheck.assertClose(numeric, analytic.toDoubleMatrix(), 1e-7, "dLogits");
         // Hard rows (0,1) and (1,0) are rows 1 and 3: no gradient at all.
         assertEquals(0.0, analytic.getRow(1).norm2Number().doubleValue(), 0.0);
@@ -75,7 +76,7 @@ class SoftTokenLiftTest {
         SoftTokenLift lift = new SoftTokenLift(e, LiftMode.SOFT, SoftTokenLift.NO_EXCLUDED_TOKEN);
         INDArray analytic = lift.lift(logits, tokens, predicted).backward(probe);
         double[][] numeric = GradientCheck.numericGradient(logits,
-                x -> GradientCheck.weightedSum(lift.lift(x, tokens, predicted).embeddings(), probe));
+                x -> GradientCheck.dot(lift.lift(x, tokens, predicted).embeddings(), probe));
         GradientCheck.assertClose(numeric, analytic.toDoubleMatrix(), 1e-7, "dLogits");
     }
 

@@ -3,6 +3,7 @@ package org.tokendrift.drift;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.tokendrift.testing.GradientCheck;
 
 import java.util.Random;
 
@@ -21,8 +22,8 @@ class TanhStandInEncoderTest {
         INDArray analytic = enc.encode(x, null).backward(probePen, probeLast);
         double[][] numeric = GradientCheck.numericGradient(x, v -> {
             FeatureEncoder.EncoderPass p = enc.encode(v, null);
-            return GradientCheck.weightedSum(p.penultimateHidden(), probePen)
-                    + GradientCheck.weightedSum(p.lastHidden(), probeLast);
+            return GradientCheck.dot(p.penultimateHidden(), probePen)
+                    + GradientCheck.dot(p.lastHidden(), probeLast);
         });
         GradientCheck.assertClose(numeric, analytic.toDoubleMatrix(), 1e-7, "dEmbeddings");
         // Positions interact: the last hidden state of position 0 depends on position 2's input.

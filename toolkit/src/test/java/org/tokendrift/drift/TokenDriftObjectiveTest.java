@@ -3,6 +3,7 @@ package org.tokendrift.drift;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.tokendrift.testing.GradientCheck;
 
 import java.util.Random;
 

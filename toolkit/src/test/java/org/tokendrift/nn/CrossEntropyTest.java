@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.tokendrift.testing.GradientCheck;
 
 class CrossEntropyTest {
     private static final int[] TARGETS = {0, 3, 3, 1, 4, 2};

@@ -9,6 +9,7 @@ import java.util.function.DoubleSupplier;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.tokendrift.testing.GradientCheck;
 
 /**
  * Whole-model float64 gradient checks on a tiny DiT (V=11, L=5, d=8, 2 layers, 2 heads), with a

@@ -13,6 +13,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.factory.Nd4j;
+import org.tokendrift.testing.GradientCheck;
 
 /**
  * The two-model step of TokenDrift: generator forward, frozen encoder on soft input (with grad),

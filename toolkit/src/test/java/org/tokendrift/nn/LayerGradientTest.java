@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.tokendrift.testing.GradientCheck;
 
 /** Float64 finite-difference checks of each layer's hand-written backward. */
 class LayerGradientTest {

@@ -34,4 +34,22 @@ class KernelSpecTest {
         assertEquals("-1", json.getAsJsonObject("env").get("TOKENDRIFT_KERNEL_TIMEOUT").getAsString());
         assertTrue(json.get("display_name").getAsString().endsWith("(TokenDrift)"));
     }
+
+    @Test
+    void specsForThisJvmKeepOpenMpThreadsPassive() throws Exception {
+        Path written = KernelSpec.forThisJvm(List.of(), Path.of("/k/kernel.jar"), Map.of("TOKENDRIFT_KERNEL_TIMEOUT", "-1"))
+                .installInto(jupyter);
+
+        JsonObject env = JsonParser.parseString(Files.readString(written)).getAsJsonObject().getAsJsonObject("env");
+        assertEquals("PASSIVE", env.get("OMP_WAIT_POLICY").getAsString());
+        assertEquals("-1", env.get("TOKENDRIFT_KERNEL_TIMEOUT").getAsString());
+        assertEquals(2, env.size());
+    }
+
+    @Test
+    void anExplicitWaitPolicyWins() {
+        KernelSpec spec = KernelSpec.forThisJvm(List.of(), Path.of("/k/kernel.jar"), Map.of("OMP_WAIT_POLICY", "ACTIVE"));
+
+        assertEquals(Map.of("OMP_WAIT_POLICY", "ACTIVE"), spec.env());
+    }
 }

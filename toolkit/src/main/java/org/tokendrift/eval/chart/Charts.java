@@ -29,19 +29,46 @@ final class Charts {
     private Charts() {
     }
 
-    /** A chart with a logarithmic Gen-PPL y axis and readable (non-scientific) tick labels. */
-    static XYChart logPplChart(String title, String xTitle) {
+    /** An empty chart in the common look: WIDTH x HEIGHT, white background, legend to the right. */
+    static XYChart chart(String title, String xTitle, String yTitle) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                .xAxisTitle(xTitle).yAxisTitle("Gen-PPL (log scale)").build();
-        chart.getStyler().setYAxisLogarithmic(true);
-        // Decade-only ticks leave a PPL range such as 20..200 with one or two labels.
-        chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
+                .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        // A custom tick formatter would switch XChart 3.8.8 to its linear "callback" tick calculator
-        // and mislabel the log axis; a decimal pattern keeps the logarithmic ticks.
-        chart.getStyler().setYAxisDecimalPattern("0.##");
         return chart;
+    }
+
+    /** A chart with a logarithmic Gen-PPL y axis and readable (non-scientific) tick labels. */
+    static XYChart logPplChart(String title, String xTitle) {
+        XYChart chart = chart(title, xTitle, "Gen-PPL (log scale)");
+        // Decade-only ticks leave a PPL range such as 20..200 with one or two labels.
+        useLogY(chart, true, false);
+        return chart;
+    }
+
+    /**
+     * Makes the y axis logarithmic, with ticks at 1..9 x 10^k or, {@code decadesOnly}, at 10^k
+     * alone (for ranges so wide that the 1..9 labels would run into each other).
+     * {@code plainLabels}: label ticks as plain decimals ({@code 0.##}, right for values from
+     * about 0.01 up); otherwise XChart's own labels.
+     */
+    static void useLogY(XYChart chart, boolean plainLabels, boolean decadesOnly) {
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmicDecadeOnly(decadesOnly);
+        if (plainLabels) {
+            // A custom tick formatter would switch XChart 3.8.8 to its linear "callback" tick
+            // calculator and mislabel the log axis; a decimal pattern keeps the logarithmic ticks.
+            chart.getStyler().setYAxisDecimalPattern("0.##");
+        }
+    }
+
+    /** {@link #useLogY} for the x axis. */
+    static void useLogX(XYChart chart, boolean plainLabels, boolean decadesOnly) {
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setXAxisLogarithmicDecadeOnly(decadesOnly);
+        if (plainLabels) {
+            chart.getStyler().setXAxisDecimalPattern("0.##");
+        }
     }
 
     /** Position of an NFE on the x axis. */

@@ -8,6 +8,8 @@
  *   <li>{@link org.tokendrift.eval.chart.GenPplVsNfeChart}: Gen-PPL vs NFE, one curve per method;</li>
  *   <li>{@link org.tokendrift.eval.chart.FrontierChart}: Gen-PPL vs entropy;</li>
  *   <li>{@link org.tokendrift.eval.chart.TrainingDynamicsChart}: one curve per checkpoint;</li>
+ *   <li>{@link org.tokendrift.eval.chart.SeriesChart}: any named (x, y) series in the same look, with
+ *       optional error bars and log axes (behind the notebooks' {@code Plot});</li>
  *   <li>{@link org.tokendrift.eval.chart.ChartFiles}: PNG and SVG export.</li>
  * </ul>
  *
