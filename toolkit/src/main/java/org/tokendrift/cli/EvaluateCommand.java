@@ -27,7 +27,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code tokendrift evaluate}: samples a diffusion checkpoint (EMA weights) at every requested NFE
+ * {@code tokendrift evaluate}: samples a diffusion checkpoint (EMA weights, or the weights of an
+ * EMA-only export) at every requested NFE
  * and seed, scores the samples with the judge (Gen-PPL) and the diversity metrics, writes one
  * samples JSONL per (NFE, seed) and upserts one row per (NFE, seed) into the results CSV
  * ({@link NfeSweep}). {@code evaluate real-text} writes the real-text reference rows
@@ -44,7 +45,7 @@ import java.util.concurrent.Callable;
 public final class EvaluateCommand implements Callable<Integer> {
 
     // Options are not marked required so that `evaluate real-text` can be run without them; call() checks them.
-    @Option(names = "--checkpoint", description = "Diffusion checkpoint to evaluate (its EMA weights are used).")
+    @Option(names = "--checkpoint", description = "Diffusion checkpoint to evaluate (its EMA weights are used; an EMA-only export works as well).")
     Path checkpoint;
 
     @Option(names = "--backbone", description = "mdlm or duo: the family of the checkpoint.")
