@@ -36,7 +36,10 @@ final class JudgeOptions {
         return new TokenizerCodec(BpeTokenizer.load(tokenizer != null ? tokenizer : DataPaths.tokenizerFile()));
     }
 
-    /** Gen-PPL under the judge's evaluation weights (EMA weights, or an export's weights); fails if no judge was given or it is not a causal judge. */
+    /**
+     * Gen-PPL under the judge's evaluation weights (EMA weights, or an export's weights); fails if no
+     * judge was given or it is not a causal judge.
+     */
     GenerativePerplexity genPpl(TokenizerCodec codec) throws IOException {
         if (judge == null) {
             throw new IllegalArgumentException("--judge <checkpoint> is required");
