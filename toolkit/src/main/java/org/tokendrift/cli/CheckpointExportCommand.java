@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Write a checkpoint whose weights are the source's EMA weights, without AdamW or EMA state "
-                + "(~28 MB instead of ~99 MB at the default scale), recording the source's name, step and SHA-256.",
+                + "(about 25 MB instead of 99 MB at the default scale), recording the source's name, step and SHA-256.",
                 "Evaluation, validation, the judge and continual training read its weights as the source's EMA weights."})
 public final class CheckpointExportCommand implements Callable<Integer> {
 

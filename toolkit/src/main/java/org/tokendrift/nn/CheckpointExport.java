@@ -14,7 +14,7 @@ import java.nio.file.Path;
  *
  * <p>Size: a training checkpoint stores every parameter three times over (weights, two AdamW
  * moments) plus the EMA copy, so four tensors per parameter; the export stores one. At the default
- * scale (~7M float32 parameters) that is ~28 MB instead of ~99 MB, small enough to commit. Loading
+ * scale (6.16M float32 parameters) that is about 25 MB instead of 99 MB, small enough to commit. Loading
  * an export with {@link Checkpoint#loadEvaluationWeights} gives bit-identical weights to loading
  * its source, because the float32 values are copied, never recomputed. An export cannot resume
  * training (no optimiser state); it is a base for evaluation and continual training.
