@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code tokendrift continual --config data/configs/tokendrift-mdlm.json --base runs/mdlm-base/checkpoints/step-0002500.ckpt}:
  * refines a pretrained MDLM or DUO checkpoint with TokenDrift, or runs the matched continuation
- * baseline (the config's {@code method}), starting from the base's EMA weights. Checkpoints at
+ * baseline (the config's {@code method}), starting from the base's evaluation weights (EMA weights; an
+ * EMA-only export from {@code checkpoint export} works as well). Checkpoints at
  * multiples of {@code training.keepEvery} are kept for the training-dynamics curve. Run again with
  * the same arguments (or without {@code --base}) to resume.
  */
@@ -28,7 +29,7 @@ public final class ContinualCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, description = "continual config JSON (data/configs/tokendrift-*.json, continuation-*.json)")
     Path config;
 
-    @Option(names = "--base", description = "base checkpoint (its EMA weights are the start); default when resuming: the one the run recorded")
+    @Option(names = "--base", description = "base checkpoint: a training checkpoint (its EMA weights are the start) or its `checkpoint export`; default when resuming: the one the run recorded")
     Path base;
 
     @Mixin

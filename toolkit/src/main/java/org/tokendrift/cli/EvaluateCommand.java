@@ -6,6 +6,7 @@ import org.tokendrift.eval.NfeSweep;
 import org.tokendrift.eval.ResultRow;
 import org.tokendrift.eval.SampleDescriptor;
 import org.tokendrift.eval.SampleEvaluator;
+import org.tokendrift.eval.SweepCell;
 import org.tokendrift.eval.SweepConfig;
 import org.tokendrift.eval.model.DiffusionBackbone;
 import org.tokendrift.eval.model.DiffusionSampleSource;
@@ -27,10 +28,13 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code tokendrift evaluate}: samples a diffusion checkpoint (EMA weights) at every requested NFE
+ * {@code tokendrift evaluate}: samples a diffusion checkpoint (EMA weights, or the weights of an
+ * EMA-only export) at every requested NFE
  * and seed, scores the samples with the judge (Gen-PPL) and the diversity metrics, writes one
  * samples JSONL per (NFE, seed) and upserts one row per (NFE, seed) into the results CSV
- * ({@link NfeSweep}). {@code evaluate real-text} writes the real-text reference rows
+ * ({@link NfeSweep}). With {@code --skip-existing}, cells whose row is already in the CSV (same
+ * backbone, method, train_steps, seed, nfe and num_samples) are skipped and listed, and nothing is
+ * loaded when every cell is done. {@code evaluate real-text} writes the real-text reference rows
  * ({@link RealTextCommand}).
  *
  * <p>The requested NFE is the number of network calls each sampler run makes: loop steps =
@@ -44,7 +48,7 @@ import java.util.concurrent.Callable;
 public final class EvaluateCommand implements Callable<Integer> {
 
     // Options are not marked required so that `evaluate real-text` can be run without them; call() checks them.
-    @Option(names = "--checkpoint", description = "Diffusion checkpoint to evaluate (its EMA weights are used).")
+    @Option(names = "--checkpoint", description = "Diffusion checkpoint to evaluate (its EMA weights are used; an EMA-only export works as well).")
     Path checkpoint;
 
     @Option(names = "--backbone", description = "mdlm or duo: the family of the checkpoint.")
@@ -104,6 +108,22 @@ public final class EvaluateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         requireOptions();
         DiffusionBackbone family = DiffusionBackbone.parse(backbone);
+        SampleDescriptor descriptor = new SampleDescriptor(family.label(), method, checkpoint.toString(), trainSteps);
+        SweepConfig config = SweepConfig.builder().nfes(nfes).seeds(seeds).numSamples(samples)
+                .samplesDir(resultsOptions.samplesDir).resultsCsv(resultsOptions.results).showProgress(!noProgress)
+                .skipExisting(resultsOptions.skipExisting).build();
+        // Before any model is loaded, so that a rerun over finished cells costs nothing.
+        List<SweepCell> finished = NfeSweep.finishedCells(config, descriptor);
+        for (SweepCell cell : finished) {
+            out.printf(Locale.ROOT, "skip %s/%s at %d steps, %s: a row with %d samples is already in %s%n", descriptor.backbone(),
+                    method, trainSteps, cell, samples, resultsOptions.results);
+        }
+        if (!finished.isEmpty() && finished.size() == config.cells().size()) {
+            out.printf(Locale.ROOT, "evaluate: all %d cells of %s are already in %s; nothing to do%n", finished.size(),
+                    checkpoint, resultsOptions.results);
+            out.flush();
+            return 0;
+        }
         TokenizerCodec codec = judgeOptions.codec();
         DiT model = EvaluationWeights.loadDenoiser(checkpoint, family, codec.vocabSize());
         SampleEvaluator evaluator = new SampleEvaluator(judgeOptions.genPpl(codec));
@@ -124,13 +144,11 @@ public final class EvaluateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "note: the %s final step is not recorded in the row key; use a method name such as "
                     + "'%s-%s' to keep these rows apart from the ancestral ones%n", duoFinalStep, method, duoFinalStep);
         }
-        DiffusionSampleSource source = new DiffusionSampleSource(model, sampler,
-                new SampleDescriptor(family.label(), method, checkpoint.toString(), trainSteps), batchSize);
-        SweepConfig config = SweepConfig.builder().nfes(nfes).seeds(seeds).numSamples(samples)
-                .samplesDir(resultsOptions.samplesDir).resultsCsv(resultsOptions.results).showProgress(!noProgress).build();
+        DiffusionSampleSource source = new DiffusionSampleSource(model, sampler, descriptor, batchSize);
 
-        out.printf(Locale.ROOT, "evaluate: %s (%s, %d steps) with %s; %d samples x %d seeds at NFE %s%n", checkpoint,
-                method, trainSteps, sampler.description(), samples, seeds.size(), nfes);
+        out.printf(Locale.ROOT, "evaluate: %s (%s, %d steps) with %s; %d samples x %d seeds at NFE %s (%d of %d cells to do)%n",
+                checkpoint, method, trainSteps, sampler.description(), samples, seeds.size(), nfes,
+                config.cells().size() - finished.size(), config.cells().size());
         out.flush();
         long start = System.nanoTime();
         List<ResultRow> rows = new NfeSweep(config, codec, evaluator).run(source);

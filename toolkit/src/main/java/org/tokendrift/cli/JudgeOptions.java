@@ -19,7 +19,7 @@ import java.nio.file.Path;
 final class JudgeOptions {
 
     @Option(names = "--judge", description = "Judge checkpoint (a causal DiT trained with data/configs/judge.json); "
-            + "its EMA weights are used.")
+            + "its EMA weights are used (an EMA-only export works as well).")
     Path judge;
 
     @Option(names = "--judge-batch-size", defaultValue = "" + GenerativePerplexity.DEFAULT_BATCH_SIZE,
@@ -36,7 +36,10 @@ final class JudgeOptions {
         return new TokenizerCodec(BpeTokenizer.load(tokenizer != null ? tokenizer : DataPaths.tokenizerFile()));
     }
 
-    /** Gen-PPL under the judge's EMA weights; fails if no judge was given or it is not a causal judge. */
+    /**
+     * Gen-PPL under the judge's evaluation weights (EMA weights, or an export's weights); fails if no
+     * judge was given or it is not a causal judge.
+     */
     GenerativePerplexity genPpl(TokenizerCodec codec) throws IOException {
         if (judge == null) {
             throw new IllegalArgumentException("--judge <checkpoint> is required");

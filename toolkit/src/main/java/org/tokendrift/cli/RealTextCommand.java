@@ -3,8 +3,10 @@ package org.tokendrift.cli;
 import org.tokendrift.data.DataPaths;
 import org.tokendrift.data.Split;
 import org.tokendrift.data.TokenDataset;
+import org.tokendrift.eval.ExistingRows;
 import org.tokendrift.eval.ResultRow;
 import org.tokendrift.eval.SanityChecks;
+import org.tokendrift.eval.SweepCell;
 import org.tokendrift.eval.SweepConfig;
 import org.tokendrift.eval.model.DiffusionBackbone;
 import org.tokendrift.eval.model.HeldOutBlocks;
@@ -27,7 +29,8 @@ import java.util.concurrent.Callable;
  * {@code tokendrift evaluate real-text}: the judge's real-vs-shuffled sanity check, then the
  * {@code real_text} reference rows ({@code nfe = 0}, {@code train_steps = 0}, one per backbone and
  * seed) from held-out validation blocks of the model length, scored exactly like samples
- * ({@link RealTextReference}). Nothing is written if the judge fails the check.
+ * ({@link RealTextReference}). Nothing is written if the judge fails the check. With
+ * {@code --skip-existing} nothing is done when every requested row is already in the results CSV.
  */
 @Command(name = "real-text", mixinStandardHelpOptions = true,
         description = {"Check that the judge scores held-out text far better than the same tokens shuffled, then write "
@@ -74,9 +77,25 @@ public final class RealTextCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * True if every requested (backbone, seed) reference row is already in the results CSV with this
+     * number of samples. The rows are cheap next to sampling, so a partial set is simply redone.
+     */
+    private boolean allRowsExist(List<String> labels) throws IOException {
+        ExistingRows existing = ExistingRows.read(resultsOptions.results);
+        return labels.stream().allMatch(label -> seeds.stream().allMatch(seed ->
+                existing.contains(new SweepCell(seed, 0).key(SanityChecks.realTextDescriptor(label)), samples)));
+    }
+
     private int run() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         List<String> labels = backbones.stream().map(name -> DiffusionBackbone.parse(name).label()).distinct().toList();
+        if (resultsOptions.skipExisting && allRowsExist(labels)) {
+            out.printf(Locale.ROOT, "evaluate real-text: the real_text rows of %s for seeds %s (%d samples) are already in %s; "
+                    + "nothing to do%n", labels, seeds, samples, resultsOptions.results);
+            out.flush();
+            return 0;
+        }
         TokenizerCodec codec = judgeOptions.codec();
         TokenDataset heldOut = TokenDataset.open(dataDir != null ? dataDir : DataPaths.corpusDir(), Split.VALID);
         if (heldOut.vocabSize() != codec.vocabSize()) {

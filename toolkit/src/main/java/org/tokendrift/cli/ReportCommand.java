@@ -2,6 +2,9 @@ package org.tokendrift.cli;
 
 import org.tokendrift.eval.MarkdownReport;
 import org.tokendrift.eval.Methods;
+import org.tokendrift.eval.PaperRow;
+import org.tokendrift.eval.PaperTables;
+import org.tokendrift.eval.ReproductionComparison;
 import org.tokendrift.eval.ResultsTable;
 import org.tokendrift.eval.SeedSummary;
 import org.tokendrift.eval.SummaryRow;
@@ -11,6 +14,7 @@ import org.tokendrift.eval.chart.FrontierChart;
 import org.tokendrift.eval.chart.GenPplVsNfeChart;
 import org.tokendrift.eval.chart.TrainingDynamicsChart;
 import org.tokendrift.util.AtomicFiles;
+import org.tokendrift.util.MarkedSection;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,6 +23,7 @@ import tech.tablesaw.api.Table;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,11 +35,14 @@ import java.util.concurrent.Callable;
  * {@code tokendrift report}: reads {@code reproduction.csv}, prints mean ± SD over seeds, and writes
  * {@code reproduction_summary.csv}, the Markdown table {@code reproduction.md} and, per backbone, the
  * charts {@code genppl_vs_nfe_<backbone>}, {@code frontier_<backbone>} and
- * {@code training_dynamics_<backbone>} as PNG and SVG.
+ * {@code training_dynamics_<backbone>} as PNG and SVG. With {@code --readme README.md} it also
+ * rewrites the README's marked section with our tables beside the paper's
+ * ({@link ReproductionComparison}, from {@code paper-tables.csv}); only that section changes.
  */
 @Command(name = "report",
         mixinStandardHelpOptions = true,
-        description = "Summarise the results table (mean ± SD over seeds), write the Markdown table and the charts.")
+        description = "Summarise the results table (mean ± SD over seeds), write the Markdown table and the charts; "
+                + "with --readme, also the README's comparison with the paper.")
 public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--results", defaultValue = "data/results/reproduction.csv",
@@ -57,22 +65,69 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Method whose checkpoints form the training-dynamics chart (default: ${DEFAULT-VALUE}).")
     String dynamicsMethod;
 
+    @Option(names = "--readme",
+            description = "Also rewrite the section of this file (e.g. README.md) between the lines "
+                    + ReproductionComparison.BEGIN + " and " + ReproductionComparison.END
+                    + " with our tables beside the paper's; without results it says that no rows exist yet.")
+    Path readme;
+
+    @Option(names = "--paper", defaultValue = "data/results/paper-tables.csv",
+            description = "The paper's values for --readme (default: ${DEFAULT-VALUE}).")
+    Path paper;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        Table summary;
+    public Integer call() {
         try {
-            summary = SeedSummary.summarise(ResultsTable.load(results));
+            return run();
         } catch (NoSuchFileException e) {
+            spec.commandLine().getErr().println("report: no such file: " + e.getFile());
+            return 1;
+        } catch (IOException | IllegalArgumentException e) {
+            spec.commandLine().getErr().println("report: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int run() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        List<PaperRow> paperRows = List.of();
+        if (readme != null) {
+            // Both inputs of the README section are checked before anything is written.
+            paperRows = PaperTables.load(paper);
+            MarkedSection.replace(Files.readString(readme), ReproductionComparison.BEGIN, ReproductionComparison.END, "",
+                    readme.toString());
+        }
+        if (!Files.exists(results) && readme == null) {
             spec.commandLine().getErr().println("report: no results file at " + results + " (run an evaluation sweep first)");
             return 1;
         }
-        out.println(summary.printAll());
-
+        Table table = Files.exists(results) ? ResultsTable.load(results) : ResultsTable.empty();
         List<Path> written = new ArrayList<>();
+        List<SummaryRow> rows = List.of();
+        if (table.rowCount() > 0) {
+            Table summary = SeedSummary.summarise(table);
+            rows = SummaryRow.fromTable(summary);
+            writeSummaryAndCharts(out, summary, rows, written);
+        } else {
+            out.println("report: no rows in " + results + " yet (run an evaluation sweep first)");
+        }
+        if (readme != null) {
+            MarkedSection.rewrite(readme, ReproductionComparison.BEGIN, ReproductionComparison.END,
+                    ReproductionComparison.render(rows, paperRows));
+            written.add(readme);
+        }
+        out.println("Wrote:");
+        written.forEach(p -> out.println("  " + p));
+        out.flush();
+        return 0;
+    }
+
+    private void writeSummaryAndCharts(PrintWriter out, Table summary, List<SummaryRow> rows, List<Path> written)
+            throws IOException {
+        out.println(summary.printAll());
         Path summaryCsv = outDir.resolve("reproduction_summary.csv");
         StringWriter csv = new StringWriter();
         summary.write().csv(csv);
@@ -83,7 +138,6 @@ public final class ReportCommand implements Callable<Integer> {
         AtomicFiles.writeString(markdown, MarkdownReport.render(summary, new MarkdownReport.Options(nfes, baseline)));
         written.add(markdown);
 
-        List<SummaryRow> rows = SummaryRow.fromTable(summary);
         for (String backbone : new TreeSet<>(rows.stream().map(SummaryRow::backbone).toList())) {
             String suffix = backbone.replaceAll("[^A-Za-z0-9._-]", "-");
             written.addAll(save(out, GenPplVsNfeChart.create(rows, backbone), "genppl_vs_nfe_" + suffix));
@@ -93,10 +147,6 @@ public final class ReportCommand implements Callable<Integer> {
                         List.of(Methods.PRETRAINED, Methods.CONTINUATION, Methods.REAL_TEXT)), "training_dynamics_" + suffix));
             }
         }
-        out.println("Wrote:");
-        written.forEach(p -> out.println("  " + p));
-        out.flush();
-        return 0;
     }
 
     private List<Path> save(PrintWriter out, ChartResult chart, String baseName) throws IOException {

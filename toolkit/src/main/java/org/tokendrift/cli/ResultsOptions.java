@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 
-/** Where evaluation commands write: the results table and the folder of sample files. */
+/** Where evaluation commands write (the results table, the folder of sample files) and whether finished rows are redone. */
 final class ResultsOptions {
 
     @Option(names = "--results", defaultValue = "data/results/reproduction.csv",
@@ -15,4 +15,9 @@ final class ResultsOptions {
     @Option(names = "--samples-dir", defaultValue = "data/results/samples",
             description = "Folder of the samples JSONL files (default: ${DEFAULT-VALUE}).")
     Path samplesDir = SweepConfig.DEFAULT_SAMPLES_DIR;
+
+    @Option(names = "--skip-existing",
+            description = "Skip every evaluation whose row (same backbone, method, train_steps, seed, nfe and num_samples) "
+                    + "is already in the results CSV, and say so; without it such rows are recomputed and replaced.")
+    boolean skipExisting;
 }

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /**
  * Entry point of the {@code tokendrift} command line: one subcommand per job (corpus, tokenizer,
- * benchmark, pretraining, evaluation, continual training). Run without arguments for the list.
+ * benchmark, pretraining, continual training, checkpoint export, evaluation, report). Run without arguments for the list.
  */
 @Command(name = "tokendrift",
         mixinStandardHelpOptions = true,
@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 DatasetCommand.class,
                 PretrainCommand.class,
                 ContinualCommand.class,
+                CheckpointCommand.class,
                 ReportCommand.class,
                 EvaluateCommand.class,
                 ValidateCommand.class,

@@ -19,11 +19,11 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code tokendrift validate}: validation NELBO per token and perplexity of a diffusion checkpoint
- * with its EMA weights, on fixed validation batches with fixed noise ({@link ValidationNelbo}), so
+ * with its evaluation weights (EMA weights, or an export's weights), on fixed validation batches with fixed noise ({@link ValidationNelbo}), so
  * checkpoints evaluated with the same options compare directly.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Validation NELBO and perplexity of a diffusion checkpoint (EMA weights, fixed batches and noise).")
+        description = "Validation NELBO and perplexity of a diffusion checkpoint (EMA weights or an export's, fixed batches and noise).")
 public final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--checkpoint", required = true, description = "Diffusion checkpoint.")
@@ -70,7 +70,7 @@ public final class ValidateCommand implements Callable<Integer> {
             ValidationNelbo.Result r = ValidationNelbo.evaluate(model, family.create(model.config()), heldOut, batchSize,
                     batches, seed);
             spec.commandLine().getOut().printf(Locale.ROOT,
-                    "%s (%s, EMA weights): validation NELBO %.4f nats/token, PPL %.2f over %d tokens (%d batches of %d, "
+                    "%s (%s, evaluation weights): validation NELBO %.4f nats/token, PPL %.2f over %d tokens (%d batches of %d, "
                             + "noise seed %d)%n", checkpoint, family.label(), r.nelboPerToken(), r.perplexity(), r.tokens(),
                     r.batches(), batchSize, seed);
             spec.commandLine().getOut().flush();

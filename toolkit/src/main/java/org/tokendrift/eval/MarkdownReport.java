@@ -21,7 +21,7 @@ import java.util.TreeSet;
  */
 public final class MarkdownReport {
 
-    private static final String MISSING = "–";
+    static final String MISSING = "–";
 
     /**
      * @param nfes           NFE columns to show; empty means every sampled NFE present for the backbone
@@ -152,7 +152,8 @@ public final class MarkdownReport {
         return line.containsKey(0) ? line.get(0) : line.get(nfe);
     }
 
-    private static String meanSd(double mean, double sd) {
+    /** "12.34 ± 0.56", "12.34" without an SD, "–" without a mean. */
+    static String meanSd(double mean, double sd) {
         if (Double.isNaN(mean)) {
             return MISSING;
         }

@@ -14,7 +14,9 @@ import java.util.Objects;
  * Evaluates a sampler across NFEs and seeds. For every (seed, NFE): generate, decode, write the
  * samples to {@code <samplesDir>/<name>.jsonl}, compute every metric, and upsert the row into the
  * results CSV straight away, so an interrupted sweep keeps what it finished and a re-run replaces
- * its rows instead of duplicating them.
+ * its rows instead of duplicating them. With {@link SweepConfig#skipExisting()} a re-run instead
+ * skips every cell whose row is already there ({@link #finishedCells}), so finished work costs
+ * nothing.
  */
 public final class NfeSweep {
 
@@ -28,22 +30,33 @@ public final class NfeSweep {
         this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
     }
 
-    /** Runs the sweep and returns the rows written, in (seed, NFE) order. */
+    /**
+     * The cells a run skips because their row is already in the results CSV (same key and number of
+     * samples), in run order; none unless {@link SweepConfig#skipExisting()}.
+     */
+    public static List<SweepCell> finishedCells(SweepConfig config, SampleDescriptor descriptor) throws IOException {
+        if (!config.skipExisting()) {
+            return List.of();
+        }
+        ExistingRows existing = ExistingRows.read(config.resultsCsv());
+        return config.cells().stream().filter(c -> existing.contains(c.key(descriptor), config.numSamples())).toList();
+    }
+
+    /** Runs the sweep and returns the rows written, in (seed, NFE) order (skipped cells have none). */
     public List<ResultRow> run(SampleSource source) throws IOException {
         SampleDescriptor descriptor = source.descriptor();
+        List<SweepCell> pending = new ArrayList<>(config.cells());
+        pending.removeAll(finishedCells(config, descriptor));
         List<ResultRow> rows = new ArrayList<>();
-        int cells = config.seeds().size() * config.nfes().size();
-        try (ProgressBar bar = config.showProgress()
-                ? new ProgressBarBuilder().setTaskName(descriptor.backbone() + "/" + descriptor.method()).setInitialMax(cells).build()
+        try (ProgressBar bar = config.showProgress() && !pending.isEmpty()
+                ? new ProgressBarBuilder().setTaskName(descriptor.backbone() + "/" + descriptor.method()).setInitialMax(pending.size()).build()
                 : null) {
-            for (long seed : config.seeds()) {
-                for (int nfe : config.nfes()) {
-                    ResultRow row = evaluateCell(source, descriptor, nfe, seed);
-                    rows.add(row);
-                    if (bar != null) {
-                        bar.setExtraMessage(String.format(Locale.ROOT, " nfe=%d seed=%d gen_ppl=%.2f", nfe, seed, row.genPpl()));
-                        bar.step();
-                    }
+            for (SweepCell cell : pending) {
+                ResultRow row = evaluateCell(source, descriptor, cell.nfe(), cell.seed());
+                rows.add(row);
+                if (bar != null) {
+                    bar.setExtraMessage(String.format(Locale.ROOT, " nfe=%d seed=%d gen_ppl=%.2f", cell.nfe(), cell.seed(), row.genPpl()));
+                    bar.step();
                 }
             }
         }

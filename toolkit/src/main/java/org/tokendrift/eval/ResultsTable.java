@@ -10,21 +10,17 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.io.csv.CsvReadOptions;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The results table {@code data/results/reproduction.csv} as a Tablesaw {@link Table} with the
@@ -99,7 +95,7 @@ public final class ResultsTable {
      * columns (any order); a missing or unexpected column is named in the error.
      */
     public static Table load(Path csv) throws IOException {
-        checkHeader(csv);
+        CsvHeader.require(csv, ResultsSchema.COLUMNS, "results schema");
         Table raw;
         try {
             raw = Table.read().usingOptions(CsvReadOptions.builder(csv.toFile())
@@ -151,30 +147,6 @@ public final class ResultsTable {
                 write(csv, table);
                 return table;
             }
-        }
-    }
-
-    private static void checkHeader(Path csv) throws IOException {
-        String header;
-        try (BufferedReader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            header = reader.readLine();
-        }
-        if (header == null || header.isBlank()) {
-            throw new IOException(csv + " is empty; expected the header " + String.join(",", ResultsSchema.COLUMNS));
-        }
-        Set<String> found = new LinkedHashSet<>();
-        for (String cell : header.replace("\uFEFF", "").split(",", -1)) {
-            found.add(cell.strip().replace("\"", ""));
-        }
-        List<String> missing = new ArrayList<>(ResultsSchema.COLUMNS);
-        missing.removeAll(found);
-        List<String> unexpected = new ArrayList<>(found);
-        unexpected.removeAll(ResultsSchema.COLUMNS);
-        if (!missing.isEmpty() || !unexpected.isEmpty()) {
-            throw new IOException(csv + " does not match the results schema: "
-                    + (missing.isEmpty() ? "" : "missing column(s) " + missing + " ")
-                    + (unexpected.isEmpty() ? "" : "unexpected column(s) " + unexpected + " ")
-                    + "(expected exactly " + String.join(",", ResultsSchema.COLUMNS) + ")");
         }
     }
 }

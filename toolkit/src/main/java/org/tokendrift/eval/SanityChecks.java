@@ -65,8 +65,12 @@ public final class SanityChecks {
 
     /** Held-out sequences as a sample set with method {@code real_text}, {@code nfe = 0}, {@code train_steps = 0}. */
     public static SampleSet realTextSamples(String backbone, int[][] heldOutIds, long seed, TextCodec generatorCodec) {
-        return SampleSet.decode(new SampleDescriptor(backbone, Methods.REAL_TEXT, "held-out", 0), 0, seed, heldOutIds,
-                generatorCodec);
+        return SampleSet.decode(realTextDescriptor(backbone), 0, seed, heldOutIds, generatorCodec);
+    }
+
+    /** What the {@code real_text} reference rows of a backbone are: method {@code real_text}, {@code train_steps = 0}. */
+    public static SampleDescriptor realTextDescriptor(String backbone) {
+        return new SampleDescriptor(backbone, Methods.REAL_TEXT, "held-out", 0);
     }
 
     private static int[] shuffleNonEos(int[] ids, int eosId, Random random) {

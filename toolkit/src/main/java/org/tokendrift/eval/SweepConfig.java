@@ -1,6 +1,7 @@
 package org.tokendrift.eval;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,9 +16,12 @@ import java.util.Objects;
  * @param samplesDir   where the JSONL sample files go; default {@code data/results/samples}
  * @param resultsCsv   results table to upsert into; default {@code data/results/reproduction.csv}
  * @param showProgress draw a console progress bar; default true
+ * @param skipExisting skip every cell whose row is already in {@code resultsCsv} with the same key
+ *                     and number of samples ({@link ExistingRows}); default false (re-evaluate and
+ *                     replace)
  */
 public record SweepConfig(List<Integer> nfes, List<Long> seeds, int numSamples, Path samplesDir, Path resultsCsv,
-                          boolean showProgress) {
+                          boolean showProgress, boolean skipExisting) {
 
     public static final List<Integer> DEFAULT_NFES = List.of(4, 8, 16, 32, 64, 128, 256);
     public static final List<Long> DEFAULT_SEEDS = List.of(0L, 1L, 2L);
@@ -45,6 +49,17 @@ public record SweepConfig(List<Integer> nfes, List<Long> seeds, int numSamples, 
         return new Builder();
     }
 
+    /** Every (seed, NFE) cell, in the order a sweep runs them: seeds outer, NFEs inner. */
+    public List<SweepCell> cells() {
+        List<SweepCell> cells = new ArrayList<>();
+        for (long seed : seeds) {
+            for (int nfe : nfes) {
+                cells.add(new SweepCell(seed, nfe));
+            }
+        }
+        return cells;
+    }
+
     /** Builder with the defaults above. */
     public static final class Builder {
         private List<Integer> nfes = DEFAULT_NFES;
@@ -53,6 +68,7 @@ public record SweepConfig(List<Integer> nfes, List<Long> seeds, int numSamples, 
         private Path samplesDir = DEFAULT_SAMPLES_DIR;
         private Path resultsCsv = DEFAULT_RESULTS_CSV;
         private boolean showProgress = true;
+        private boolean skipExisting;
 
         private Builder() {
         }
@@ -87,8 +103,13 @@ public record SweepConfig(List<Integer> nfes, List<Long> seeds, int numSamples, 
             return this;
         }
 
+        public Builder skipExisting(boolean skipExisting) {
+            this.skipExisting = skipExisting;
+            return this;
+        }
+
         public SweepConfig build() {
-            return new SweepConfig(nfes, seeds, numSamples, samplesDir, resultsCsv, showProgress);
+            return new SweepConfig(nfes, seeds, numSamples, samplesDir, resultsCsv, showProgress, skipExisting);
         }
     }
 }

@@ -14,6 +14,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -35,10 +37,16 @@ import org.tokendrift.util.AtomicFiles;
  * </pre>
  * The header holds {@code format}, {@code version}, the {@link DiTConfig}, {@code dtype},
  * {@code tensors} (name, shape), optional {@code adamw} ({@code step}) and {@code ema}
- * ({@code decay}, {@code updates}) sections, and {@code payloadSha256}. Tensor names are the
- * parameter names, {@code adamw.m/<name>}, {@code adamw.v/<name>} and {@code ema/<name>}.
- * Files are written atomically; loading checks the config, the tensor list and the checksum and
- * names what does not match.
+ * ({@code decay}, {@code updates}) sections, an optional {@code source} section (a
+ * {@link CheckpointSource}: where an exported checkpoint's weights came from), and
+ * {@code payloadSha256}. Tensor names are the parameter names, {@code adamw.m/<name>},
+ * {@code adamw.v/<name>} and {@code ema/<name>}. Files are written atomically; loading checks the
+ * config, the tensor list and the checksum and names what does not match.
+ *
+ * <p><b>Evaluation weights</b> ({@link #loadEvaluationWeights}): a checkpoint's EMA weights if it
+ * has them, else its weights. Every consumer that samples, scores or starts from a checkpoint uses
+ * this one rule, so a full training checkpoint and its EMA-only export ({@link CheckpointExport})
+ * give the same network.
  */
 public final class Checkpoint {
     static final byte[] MAGIC = "TDPARAM1".getBytes(StandardCharsets.US_ASCII);
@@ -48,8 +56,25 @@ public final class Checkpoint {
     private Checkpoint() {
     }
 
+    /** Which stored tensors {@link #loadEvaluationWeights} used. */
+    public enum StoredWeights {
+        /** The {@code ema/<name>} tensors: the exponential moving average of a training run. */
+        EMA,
+        /** The parameter tensors themselves: the file has no EMA section (e.g. an EMA-only export). */
+        WEIGHTS
+    }
+
     /** Writes the model's parameters and, when non-null, the optimiser state and the EMA weights. */
     public static void save(Path file, DiT model, AdamW optimizer, ExponentialMovingAverage ema) throws IOException {
+        save(file, model, optimizer, ema, null);
+    }
+
+    /**
+     * Writes the model's parameters, the optimiser state and the EMA weights when non-null, and
+     * records {@code source} (where the weights came from) in the header when non-null.
+     */
+    public static void save(Path file, DiT model, AdamW optimizer, ExponentialMovingAverage ema, CheckpointSource source)
+            throws IOException {
         DataType dtype = model.dtype();
         Map<String, INDArray> tensors = new LinkedHashMap<>();
         for (Param p : model.parameters().all()) {
@@ -77,6 +102,9 @@ public final class Checkpoint {
             for (Param p : model.parameters().all()) {
                 tensors.put("ema/" + p.name(), ema.shadow(p.name()));
             }
+        }
+        if (source != null) {
+            header.add("source", GSON.toJsonTree(source));
         }
         List<TensorEntry> entries = new ArrayList<>();
         long bytes = 0;
@@ -111,7 +139,57 @@ public final class Checkpoint {
 
     /** The model configuration stored in a checkpoint, to build a matching model before loading. */
     public static DiTConfig readConfig(Path file) throws IOException {
-        return GSON.fromJson(read(file).header.get("config"), DiTConfig.class);
+        return GSON.fromJson(readHeader(file).get("config"), DiTConfig.class);
+    }
+
+    /** True if the checkpoint holds EMA weights (a training checkpoint); false for weights only. */
+    public static boolean hasEma(Path file) throws IOException {
+        return readHeader(file).has("ema");
+    }
+
+    /** Where an exported checkpoint's weights came from; empty for a checkpoint written by training. */
+    public static Optional<CheckpointSource> readSource(Path file) throws IOException {
+        return source(readHeader(file));
+    }
+
+    private static Optional<CheckpointSource> source(JsonObject header) {
+        return header.has("source")
+                ? Optional.of(GSON.fromJson(header.get("source"), CheckpointSource.class))
+                : Optional.empty();
+    }
+
+    /**
+     * The training step a checkpoint's weights were taken at: the optimiser's step count, or for an
+     * export (which has no optimiser state) the step its source recorded; empty if neither is known.
+     */
+    public static OptionalLong trainingStep(Path file) throws IOException {
+        JsonObject header = readHeader(file);
+        if (header.has("adamw")) {
+            return OptionalLong.of(header.getAsJsonObject("adamw").get("step").getAsLong());
+        }
+        Optional<CheckpointSource> source = source(header);
+        return source.isPresent() && source.get().step() >= 0 ? OptionalLong.of(source.get().step()) : OptionalLong.empty();
+    }
+
+    /**
+     * Loads a checkpoint's <b>evaluation weights</b> into {@code model}: its EMA weights if it has
+     * them, else its weights. This is the single place the rule lives; evaluation, validation, the
+     * judge, continual training's base and the export all call it. A training checkpoint thus
+     * evaluates with its averaged weights (as the reference code samples), and an EMA-only export,
+     * whose weights are its source's EMA weights, gives the identical network.
+     *
+     * @return which stored tensors were loaded
+     * @throws CheckpointException naming the problem (config, tensor list, checksum)
+     */
+    public static StoredWeights loadEvaluationWeights(Path file, DiT model) throws IOException {
+        Contents c = read(file);
+        Map<String, INDArray> values = verifiedTensors(file, c, model);
+        StoredWeights kind = c.header.has("ema") ? StoredWeights.EMA : StoredWeights.WEIGHTS;
+        String prefix = kind == StoredWeights.EMA ? "ema/" : "";
+        for (Param p : model.parameters().all()) {
+            p.value().assign(require(values, prefix + p.name(), p.value(), file));
+        }
+        return kind;
     }
 
     /**
@@ -122,6 +200,33 @@ public final class Checkpoint {
      */
     public static void load(Path file, DiT model, AdamW optimizer, ExponentialMovingAverage ema) throws IOException {
         Contents c = read(file);
+        Map<String, INDArray> values = verifiedTensors(file, c, model);
+        if (optimizer != null && !c.header.has("adamw")) {
+            throw new CheckpointException(file + ": no AdamW state in this checkpoint");
+        }
+        if (ema != null && !c.header.has("ema")) {
+            throw new CheckpointException(file + ": no EMA weights in this checkpoint");
+        }
+        for (Param p : model.parameters().all()) {
+            p.value().assign(require(values, p.name(), p.value(), file));
+        }
+        if (optimizer != null) {
+            for (Param p : model.parameters().all()) {
+                optimizer.firstMoment(p.name()).assign(require(values, "adamw.m/" + p.name(), p.value(), file));
+                optimizer.secondMoment(p.name()).assign(require(values, "adamw.v/" + p.name(), p.value(), file));
+            }
+            optimizer.restoreStepCount(c.header.getAsJsonObject("adamw").get("step").getAsLong());
+        }
+        if (ema != null) {
+            for (Param p : model.parameters().all()) {
+                ema.shadow(p.name()).assign(require(values, "ema/" + p.name(), p.value(), file));
+            }
+            ema.restoreUpdateCount(c.header.getAsJsonObject("ema").get("updates").getAsLong());
+        }
+    }
+
+    /** The file's tensors by name, after checking its config against the model's and its payload checksum. */
+    private static Map<String, INDArray> verifiedTensors(Path file, Contents c, DiT model) {
         DiTConfig stored;
         try {
             stored = GSON.fromJson(c.header.get("config"), DiTConfig.class);
@@ -137,12 +242,6 @@ public final class Checkpoint {
         if (!sha.equals(expected)) {
             throw new CheckpointException(file + ": payload checksum mismatch (header says " + expected
                     + ", payload hashes to " + sha + "): the file is corrupt or truncated");
-        }
-        if (optimizer != null && !c.header.has("adamw")) {
-            throw new CheckpointException(file + ": no AdamW state in this checkpoint");
-        }
-        if (ema != null && !c.header.has("ema")) {
-            throw new CheckpointException(file + ": no EMA weights in this checkpoint");
         }
         DataType dtype = DataType.valueOf(c.header.get("dtype").getAsString());
         TensorEntry[] entries = GSON.fromJson(c.header.get("tensors"), TensorEntry[].class);
@@ -167,22 +266,7 @@ public final class Checkpoint {
             }
             values.put(e.name(), a.reshape(e.shape()));
         }
-        for (Param p : model.parameters().all()) {
-            p.value().assign(require(values, p.name(), p.value(), file));
-        }
-        if (optimizer != null) {
-            for (Param p : model.parameters().all()) {
-                optimizer.firstMoment(p.name()).assign(require(values, "adamw.m/" + p.name(), p.value(), file));
-                optimizer.secondMoment(p.name()).assign(require(values, "adamw.v/" + p.name(), p.value(), file));
-            }
-            optimizer.restoreStepCount(c.header.getAsJsonObject("adamw").get("step").getAsLong());
-        }
-        if (ema != null) {
-            for (Param p : model.parameters().all()) {
-                ema.shadow(p.name()).assign(require(values, "ema/" + p.name(), p.value(), file));
-            }
-            ema.restoreUpdateCount(c.header.getAsJsonObject("ema").get("updates").getAsLong());
-        }
+        return values;
     }
 
     private static INDArray require(Map<String, INDArray> values, String name, INDArray like, Path file) {
@@ -205,32 +289,46 @@ public final class Checkpoint {
 
     private static Contents read(Path file) throws IOException {
         try (InputStream raw = Files.newInputStream(file); DataInputStream in = new DataInputStream(raw)) {
-            byte[] magic = new byte[MAGIC.length];
-            in.readFully(magic);
-            if (!Arrays.equals(magic, MAGIC)) {
-                throw new CheckpointException(file + ": not a TokenDrift parameter checkpoint (bad magic)");
-            }
-            int headerLength = in.readInt();
-            if (headerLength <= 0 || headerLength > (1 << 26)) {
-                throw new CheckpointException(file + ": implausible header length " + headerLength);
-            }
-            byte[] header = new byte[headerLength];
-            in.readFully(header);
-            JsonObject json;
-            try {
-                json = GSON.fromJson(new String(header, StandardCharsets.UTF_8), JsonObject.class);
-            } catch (JsonParseException e) {
-                throw new CheckpointException(file + ": header is not valid JSON: " + e.getMessage());
-            }
-            if (json == null || !json.has("version") || json.get("version").getAsInt() != VERSION) {
-                throw new CheckpointException(file + ": unsupported checkpoint version "
-                        + (json == null ? "null" : json.get("version")) + " (expected " + VERSION + ")");
-            }
+            JsonObject header = readHeader(in, file);
             ByteArrayOutputStream payload = new ByteArrayOutputStream();
             in.transferTo(payload);
-            return new Contents(json, payload.toByteArray());
+            return new Contents(header, payload.toByteArray());
         } catch (java.io.EOFException e) {
             throw new CheckpointException(file + ": file is truncated");
         }
+    }
+
+    /** The JSON header alone, without reading the payload (which is most of the file). */
+    private static JsonObject readHeader(Path file) throws IOException {
+        try (InputStream raw = Files.newInputStream(file); DataInputStream in = new DataInputStream(raw)) {
+            return readHeader(in, file);
+        } catch (java.io.EOFException e) {
+            throw new CheckpointException(file + ": file is truncated");
+        }
+    }
+
+    private static JsonObject readHeader(DataInputStream in, Path file) throws IOException {
+        byte[] magic = new byte[MAGIC.length];
+        in.readFully(magic);
+        if (!Arrays.equals(magic, MAGIC)) {
+            throw new CheckpointException(file + ": not a TokenDrift parameter checkpoint (bad magic)");
+        }
+        int headerLength = in.readInt();
+        if (headerLength <= 0 || headerLength > (1 << 26)) {
+            throw new CheckpointException(file + ": implausible header length " + headerLength);
+        }
+        byte[] header = new byte[headerLength];
+        in.readFully(header);
+        JsonObject json;
+        try {
+            json = GSON.fromJson(new String(header, StandardCharsets.UTF_8), JsonObject.class);
+        } catch (JsonParseException e) {
+            throw new CheckpointException(file + ": header is not valid JSON: " + e.getMessage());
+        }
+        if (json == null || !json.has("version") || json.get("version").getAsInt() != VERSION) {
+            throw new CheckpointException(file + ": unsupported checkpoint version "
+                    + (json == null ? "null" : json.get("version")) + " (expected " + VERSION + ")");
+        }
+        return json;
     }
 }

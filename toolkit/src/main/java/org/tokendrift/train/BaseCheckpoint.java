@@ -4,7 +4,6 @@ import org.tokendrift.nn.Checkpoint;
 import org.tokendrift.nn.CheckpointException;
 import org.tokendrift.nn.DiT;
 import org.tokendrift.nn.DiTConfig;
-import org.tokendrift.nn.ExponentialMovingAverage;
 import org.tokendrift.nn.Param;
 import org.tokendrift.util.AtomicFiles;
 
@@ -17,9 +16,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The pretrained checkpoint a continual run starts from. Its <em>EMA</em> weights are the starting
- * weights (they are what the pretraining run evaluates and samples with, as the paper's released
- * checkpoints are), for the generator and for TokenDrift's frozen encoder alike.
+ * The pretrained checkpoint a continual run starts from. Its <em>evaluation weights</em>
+ * ({@link Checkpoint#loadEvaluationWeights}: the EMA weights of a training checkpoint, the weights of
+ * an EMA-only export, which are its source's EMA weights) are the starting weights, for the
+ * generator and for TokenDrift's frozen encoder alike: they are what the pretraining run evaluates
+ * and samples with, as the paper's released checkpoints are.
  *
  * <p>The checkpoint's network must have the shape the continual config asks for; dropout and the
  * element type may differ (they do not change the weights' shapes), so a base trained in float32
@@ -42,34 +43,36 @@ public final class BaseCheckpoint {
     }
 
     /**
-     * Reads {@code file} and returns its EMA weights in a network built with {@code model}.
+     * Reads {@code file} and returns its evaluation weights in a network built with {@code model}.
      *
-     * @throws IOException naming the file and the problem: missing, corrupt, no EMA weights, or a
+     * @throws IOException naming the file and the problem: missing, not a checkpoint, corrupt, or a
      *                     network shape (vocabulary, length, width, ...) other than {@code model}'s
      */
     public static BaseCheckpoint load(Path file, DiTConfig model) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException("base checkpoint " + file + " does not exist");
         }
-        DiTConfig stored = Checkpoint.readConfig(file);
+        DiTConfig stored;
+        try {
+            stored = Checkpoint.readConfig(file);
+        } catch (CheckpointException e) {
+            throw new IOException("base checkpoint " + file + " cannot be used: " + e.getMessage(), e);
+        }
         List<String> differences = shapeDifferences(stored, model);
         if (!differences.isEmpty()) {
             throw new IOException("base checkpoint " + file + " does not match the continual config's model: "
                     + String.join("; ", differences) + ". Use the model section of the base run's config.");
         }
         DiT storedNetwork = new DiT(stored, 0);
-        ExponentialMovingAverage ema = new ExponentialMovingAverage(storedNetwork.parameters(), 0.0);
         try {
-            Checkpoint.load(file, storedNetwork, null, ema);
+            Checkpoint.loadEvaluationWeights(file, storedNetwork);
         } catch (CheckpointException e) {
             throw new IOException("base checkpoint " + file + " cannot be used: " + e.getMessage()
-                    + " (continual training starts from the EMA weights of a pretraining checkpoint)", e);
+                    + " (continual training starts from the evaluation weights of a pretraining checkpoint or its export)", e);
         }
         DiT weights = new DiT(model, 0);
-        try (ExponentialMovingAverage.Swap swap = ema.swapIn()) {
-            for (Param p : weights.parameters().all()) {
-                p.value().assign(storedNetwork.param(p.name()).castTo(p.value().dataType()));
-            }
+        for (Param p : weights.parameters().all()) {
+            p.value().assign(storedNetwork.param(p.name()).castTo(p.value().dataType()));
         }
         return new BaseCheckpoint(file, AtomicFiles.sha256(file), weights);
     }
@@ -103,7 +106,7 @@ public final class BaseCheckpoint {
         return sha256;
     }
 
-    /** The EMA weights in a network with the continual config's model settings; treat as read-only. */
+    /** The evaluation weights in a network with the continual config's model settings; treat as read-only. */
     public DiT weights() {
         return weights;
     }

@@ -15,9 +15,10 @@ import java.util.Optional;
 
 /**
  * One continual-training run (TokenDrift or the continuation baseline) from a base checkpoint,
- * on the shared {@link Trainer}: the generator starts from the base's EMA weights with a fresh
- * AdamW and EMA; TokenDrift's frozen encoder is a copy of those same weights. Both methods thus
- * start from identical weights and differ only in the objective.
+ * on the shared {@link Trainer}: the generator starts from the base's evaluation weights (its EMA
+ * weights, or the weights of its EMA-only export; {@link BaseCheckpoint}) with a fresh AdamW and
+ * EMA; TokenDrift's frozen encoder is a copy of those same weights. Both methods thus start from
+ * identical weights and differ only in the objective.
  *
  * <p>Besides the trainer's files the run directory holds {@code continual.json} (this config) and
  * {@code base.json} (the base checkpoint's path and SHA-256). A later call with the same directory

@@ -109,6 +109,54 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void skipExistingEvaluatesOnlyMissingCellsAndLoadsNothingWhenAllAreDone(@TempDir Path dir) throws IOException {
+        Path mdlm = saveMdlm(dir);
+        Path judge = saveJudge(dir);
+        Path csv = dir.resolve("reproduction.csv");
+        List<String> common = List.of("evaluate", "--checkpoint", mdlm.toString(), "--backbone", "mdlm", "--method", "tokendrift",
+                "--train-steps", "100", "--judge", judge.toString(), "--tokenizer", tokenizer().toString(), "--seeds", "0",
+                "--samples", "2", "--results", csv.toString(), "--samples-dir", dir.resolve("samples").toString(),
+                "--no-progress", "--skip-existing");
+        Run first = run(concat(common, List.of("--nfe", "4")));
+        assertEquals(0, first.exit(), first.err() + first.out());
+        String firstRow = Files.readAllLines(csv).get(1);
+
+        Run second = run(concat(common, List.of("--nfe", "4,8")));
+        assertEquals(0, second.exit(), second.err() + second.out());
+        assertTrue(second.out().contains("skip mdlm/tokendrift at 100 steps, seed 0 NFE 4: a row with 2 samples is already in"),
+                second.out());
+        assertTrue(second.out().contains("(1 of 2 cells to do)"), second.out());
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(firstRow, lines.get(1), "the finished row is not recomputed");
+        assertEquals(List.of(new ResultRow.Key("mdlm", "tokendrift", 100, 0, 4), new ResultRow.Key("mdlm", "tokendrift", 100, 0, 8)),
+                ResultsTable.rows(ResultsTable.load(csv)).stream().map(ResultRow::key).toList());
+
+        // Everything done: nothing is loaded, so even a deleted checkpoint and judge cost nothing.
+        Files.delete(mdlm);
+        Files.delete(judge);
+        Run third = run(concat(common, List.of("--nfe", "4,8")));
+        assertEquals(0, third.exit(), third.err() + third.out());
+        assertTrue(third.out().contains("all 2 cells of " + mdlm + " are already in"), third.out());
+    }
+
+    @Test
+    void realTextWithSkipExistingDoesNothingWhenEveryReferenceRowIsThere(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("reproduction.csv");
+        ResultsTable.upsert(csv, List.of(new ResultRow("mdlm", "real_text", 0, 0, 0, 5, 20.0, 4.0, 0.9, 0.99, 0.05),
+                new ResultRow("mdlm", "real_text", 0, 1, 0, 5, 21.0, 4.0, 0.9, 0.99, 0.05)));
+        // The shipped tokenizer and held-out blocks (vocabulary 4096), so the only thing missing is the judge.
+        List<String> args = List.of("evaluate", "real-text", "--judge", dir.resolve("no-judge.ckpt").toString(),
+                "--backbone", "mdlm", "--samples", "5", "--results", csv.toString(), "--skip-existing");
+        Run done = run(concat(args, List.of("--seeds", "0,1")));
+        assertEquals(0, done.exit(), done.err() + done.out());
+        assertTrue(done.out().contains("nothing to do"), done.out());
+
+        Run missingSeed = run(concat(args, List.of("--seeds", "0,1,2")));
+        assertEquals(1, missingSeed.exit(), "seed 2 is missing, so the (absent) judge is needed: " + missingSeed.out());
+        assertTrue(missingSeed.err().contains("no-judge.ckpt"), missingSeed.err());
+    }
+
+    @Test
     void duoWithTheGreedyTailIsEvaluatedToo(@TempDir Path dir) throws IOException {
         Path duo = dir.resolve("duo.ckpt");
         TinyModels.saveWithEma(TinyModels.randomised(TinyModels.config(VOCAB, LENGTH, false, true), 13, 0.3), duo);

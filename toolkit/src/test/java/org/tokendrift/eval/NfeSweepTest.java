@@ -88,6 +88,35 @@ class NfeSweepTest {
     }
 
     @Test
+    void skipExistingLeavesCellsWhoseRowIsThereWithTheSameSampleCount(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("reproduction.csv");
+        ResultRow done = new ResultRow("mdlm", "tokendrift", 13000, 0, 4, 3, 123.0, 5.0, 0.5, 0.9, 0.1);
+        ResultRow otherSampleCount = new ResultRow("mdlm", "tokendrift", 13000, 1, 8, 64, 456.0, 5.0, 0.5, 0.9, 0.1);
+        ResultRow otherMethod = new ResultRow("mdlm", "continuation", 13000, 0, 8, 3, 789.0, 5.0, 0.5, 0.9, 0.1);
+        ResultsTable.upsert(csv, List.of(done, otherSampleCount, otherMethod));
+        SweepConfig skipping = SweepConfig.builder().nfes(List.of(4, 8)).seeds(List.of(0L, 1L)).numSamples(3)
+                .samplesDir(dir.resolve("samples")).resultsCsv(csv).showProgress(false).skipExisting(true).build();
+        FakeSampler sampler = new FakeSampler();
+
+        assertEquals(List.of(new SweepCell(0, 4)), NfeSweep.finishedCells(skipping, sampler.descriptor()));
+        assertEquals(List.of(), NfeSweep.finishedCells(config(dir, false), sampler.descriptor()), "only when asked to skip");
+        List<ResultRow> written = new NfeSweep(skipping, CODEC, evaluator()).run(sampler);
+
+        assertEquals(List.of("3x nfe8 seed0", "3x nfe4 seed1", "3x nfe8 seed1"), sampler.calls);
+        assertEquals(3, written.size());
+        List<ResultRow> stored = ResultsTable.rows(ResultsTable.load(csv));
+        assertTrue(stored.contains(done), "the finished row is kept as it was");
+        assertTrue(stored.contains(otherMethod), "another method's row is not this sweep's");
+        assertTrue(stored.stream().anyMatch(r -> r.key().equals(otherSampleCount.key()) && r.numSamples() == 3),
+                "a row scored on another number of samples is redone and replaced");
+        assertEquals(5, stored.size());
+
+        FakeSampler again = new FakeSampler();
+        assertEquals(List.of(), new NfeSweep(skipping, CODEC, evaluator()).run(again));
+        assertEquals(List.of(), again.calls, "a second rerun samples nothing");
+    }
+
+    @Test
     void samplerReturningTheWrongNumberOfSamplesIsReported(@TempDir Path dir) {
         FakeSampler sampler = new FakeSampler();
         sampler.extraSamples = 1;

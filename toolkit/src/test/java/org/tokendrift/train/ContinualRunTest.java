@@ -5,8 +5,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tokendrift.cli.TokenDriftCli;
 import org.tokendrift.drift.DiTFeatureEncoder;
 import org.tokendrift.nn.Checkpoint;
+import org.tokendrift.nn.CheckpointExport;
 import org.tokendrift.nn.DiT;
 import org.tokendrift.nn.ExponentialMovingAverage;
+import org.tokendrift.util.AtomicFiles;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -117,7 +120,7 @@ class ContinualRunTest {
     }
 
     @Test
-    void aBaseOfAnotherShapeOrWithoutEmaWeightsIsRefusedNamingWhy(@TempDir Path tmp) throws IOException {
+    void aBaseOfAnotherShapeOrThatIsNoValidCheckpointIsRefusedNamingWhy(@TempDir Path tmp) throws IOException {
         Path base = ContinualFixtures.pretrainedBase(tmp.resolve("base"), 3);
         ContinualConfig c = ContinualFixtures.tinyContinual(DRIFT, 1, 1e-3);
         ContinualConfig wider = new ContinualConfig("", DRIFT, ContinualFixtures.tinyTraining("w", ContinualFixtures.tinyModel(32), 1, 1e-3),
@@ -125,13 +128,43 @@ class ContinualRunTest {
         IOException shape = assertThrows(IOException.class, () -> ContinualRun.prepare(wider, base, new RunDirectory(tmp.resolve("a"))));
         assertTrue(shape.getMessage().contains("width: checkpoint 16, config 32"), shape.getMessage());
 
-        Path noEma = tmp.resolve("no-ema.ckpt");
-        Checkpoint.save(noEma, new DiT(ContinualFixtures.tinyModel(16), 1), null, null);
-        IOException ema = assertThrows(IOException.class, () -> ContinualRun.prepare(c, noEma, new RunDirectory(tmp.resolve("b"))));
-        assertTrue(ema.getMessage().contains("no EMA weights"), ema.getMessage());
+        // Every valid checkpoint has evaluation weights (EMA, else its weights); what is refused is a file
+        // that is not one, or one whose payload no longer matches its checksum.
+        byte[] bytes = Files.readAllBytes(base);
+        bytes[bytes.length - 5] ^= 0x10;
+        Path corrupt = tmp.resolve("corrupt.ckpt");
+        Files.write(corrupt, bytes);
+        IOException damaged = assertThrows(IOException.class, () -> ContinualRun.prepare(c, corrupt, new RunDirectory(tmp.resolve("b"))));
+        assertTrue(damaged.getMessage().contains("cannot be used") && damaged.getMessage().contains("checksum mismatch"),
+                damaged.getMessage());
+        Path notACheckpoint = tmp.resolve("notes.ckpt");
+        Files.writeString(notACheckpoint, "a text file named like a checkpoint");
+        IOException magic = assertThrows(IOException.class,
+                () -> ContinualRun.prepare(c, notACheckpoint, new RunDirectory(tmp.resolve("d"))));
+        assertTrue(magic.getMessage().contains("cannot be used") && magic.getMessage().contains("bad magic"), magic.getMessage());
         IOException missing = assertThrows(IOException.class,
                 () -> ContinualRun.prepare(c, tmp.resolve("nope.ckpt"), new RunDirectory(tmp.resolve("c"))));
         assertTrue(missing.getMessage().contains("does not exist"), missing.getMessage());
+    }
+
+    @Test
+    void anExportedBaseStartsARunFromWeightsBitIdenticalToTheSourcesEma(@TempDir Path tmp) throws IOException {
+        Path base = ContinualFixtures.pretrainedBase(tmp.resolve("base"), 3);
+        BaseWeights b = read(base);
+        Path exported = tmp.resolve("exports").resolve("mdlm-base.ckpt");
+        CheckpointExport.export(base, exported, null);
+
+        ContinualConfig drift = ContinualFixtures.tinyContinual(DRIFT, 1, 1e-3);
+        ContinualRun run = ContinualRun.prepare(drift, exported, new RunDirectory(tmp.resolve("drift")));
+        assertEquals(b.ema().keySet(), weights(run.base().weights()).keySet());
+        for (var entry : weights(run.base().weights()).entrySet()) {
+            assertArrayEquals(b.ema().get(entry.getKey()), entry.getValue(), "bit-identical to the source's EMA: " + entry.getKey());
+        }
+        DiTFeatureEncoder encoder = (DiTFeatureEncoder) ((TokenDriftTrainingObjective) run.objective()).encoder();
+        assertEquals(0.0, maxAbsDifference(b.ema(), weights(encoder.network())), "the frozen encoder too");
+        Trainer.Outcome out = run.train(ContinualFixtures.train(), ContinualFixtures.valid(), java.time.Duration.ofDays(1), false);
+        assertTrue(out.finished() && Double.isFinite(out.validationPerplexity()), "val PPL " + out.validationPerplexity());
+        assertEquals(AtomicFiles.sha256(exported), ContinualRun.recordedBase(new RunDirectory(tmp.resolve("drift"))).orElseThrow().sha256());
     }
 
     @Test

@@ -4,7 +4,7 @@ import org.tokendrift.nn.Checkpoint;
 import org.tokendrift.nn.CheckpointException;
 import org.tokendrift.nn.DiT;
 import org.tokendrift.nn.DiTConfig;
-import org.tokendrift.nn.ExponentialMovingAverage;
+import org.tokendrift.nn.CheckpointSource;
 import org.tokendrift.train.RunDirectory;
 import org.tokendrift.train.TrainingConfig;
 
@@ -15,14 +15,17 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Loads the weights evaluation uses: a checkpoint's <b>EMA weights</b> (as the reference evaluates
- * and samples), in a fresh {@link DiT} built from the checkpoint's own configuration, with checks
+ * Loads the weights evaluation uses, a checkpoint's <b>evaluation weights</b>: its EMA weights if it
+ * has them (as the reference evaluates and samples), else its weights (an EMA-only export, whose
+ * weights are its source's EMA weights); the rule itself is {@link Checkpoint#loadEvaluationWeights}.
+ * The weights go into a fresh {@link DiT} built from the checkpoint's own configuration, with checks
  * that the network is what the caller expects (a denoiser of a given backbone, or a causal judge)
  * and that its vocabulary is the tokenizer's.
  *
  * <p>The network shape alone cannot tell an MDLM with time conditioning from a DUO model. When the
  * checkpoint sits in a training run folder ({@code RUN/checkpoints/step-*.ckpt} next to
- * {@code RUN/config.json}, see {@link RunDirectory}), the run's objective is checked as well.
+ * {@code RUN/config.json}, see {@link RunDirectory}), the run's objective is checked as well; for an
+ * export, the objective its {@link CheckpointSource} recorded.
  */
 public final class EvaluationWeights {
 
@@ -30,40 +33,37 @@ public final class EvaluationWeights {
     }
 
     /**
-     * A fresh DiT holding the EMA weights of {@code checkpoint}.
+     * A fresh DiT holding the evaluation weights of {@code checkpoint} (EMA weights if present, else
+     * the weights).
      *
-     * @throws CheckpointException if the file has no EMA weights (or is not a valid checkpoint)
+     * @throws CheckpointException if the file is not a valid checkpoint
      */
-    public static DiT loadEma(Path checkpoint) throws IOException {
+    public static DiT load(Path checkpoint) throws IOException {
         if (!Files.isRegularFile(checkpoint)) {
             throw new NoSuchFileException(checkpoint.toString(), null, "checkpoint not found");
         }
         DiTConfig cfg = Checkpoint.readConfig(checkpoint);
         DiT model = new DiT(cfg, 0L);
-        // The decay is not used here: only the stored shadow weights are read into the average.
-        ExponentialMovingAverage ema = new ExponentialMovingAverage(model.parameters(), 0.0);
-        Checkpoint.load(checkpoint, model, null, ema);
-        // Never closed: the model keeps the averaged weights for its whole (evaluation-only) life.
-        ema.swapIn();
+        Checkpoint.loadEvaluationWeights(checkpoint, model);
         return model;
     }
 
-    /** EMA weights of a {@code backbone} denoiser; fails if the checkpoint holds another kind of network. */
+    /** Evaluation weights of a {@code backbone} denoiser; fails if the checkpoint holds another kind of network. */
     public static DiT loadDenoiser(Path checkpoint, DiffusionBackbone backbone, int tokenizerVocabSize) throws IOException {
-        DiT model = loadEma(checkpoint);
+        DiT model = load(checkpoint);
         backbone.requireCompatible(model.config(), checkpoint.toString());
         Optional<TrainingConfig.Objective> trained = runObjective(checkpoint);
         if (trained.isPresent() && !trained.get().name().equals(backbone.name())) {
             throw new IllegalArgumentException(checkpoint + " was trained with the " + trained.get() + " objective (its run's "
-                    + "config.json) but is evaluated as " + backbone.label());
+                    + "config.json, or its export record) but is evaluated as " + backbone.label());
         }
         requireVocabulary(model.config(), tokenizerVocabSize, checkpoint.toString());
         return model;
     }
 
-    /** EMA weights of a judge; fails unless the network is causal and without time conditioning. */
+    /** Evaluation weights of a judge; fails unless the network is causal and without time conditioning. */
     public static DiT loadJudge(Path checkpoint, int tokenizerVocabSize) throws IOException {
-        DiT model = loadEma(checkpoint);
+        DiT model = load(checkpoint);
         DiTConfig cfg = model.config();
         if (!cfg.causal()) {
             throw new IllegalArgumentException(checkpoint + " is not a judge: its network is bidirectional (causal = false); "
@@ -75,20 +75,27 @@ public final class EvaluationWeights {
         Optional<TrainingConfig.Objective> trained = runObjective(checkpoint);
         if (trained.isPresent() && trained.get() != TrainingConfig.Objective.AUTOREGRESSIVE) {
             throw new IllegalArgumentException(checkpoint + " is not a judge: it was trained with the " + trained.get()
-                    + " objective (its run's config.json)");
+                    + " objective (its run's config.json, or its export record)");
         }
         requireVocabulary(cfg, tokenizerVocabSize, checkpoint.toString());
         return model;
     }
 
-    /** The objective of the training run a checkpoint belongs to, if it sits in a run folder. */
+    /**
+     * The objective of the training run a checkpoint belongs to: from its run folder's
+     * {@code config.json} if it sits in one, else the objective an export recorded
+     * ({@link CheckpointSource#objective()}), else empty.
+     */
     public static Optional<TrainingConfig.Objective> runObjective(Path checkpoint) throws IOException {
         Path folder = checkpoint.toAbsolutePath().getParent();
-        if (folder == null || folder.getParent() == null || !folder.getFileName().toString().equals("checkpoints")) {
-            return Optional.empty();
+        if (folder != null && folder.getParent() != null && folder.getFileName().toString().equals("checkpoints")) {
+            Path config = new RunDirectory(folder.getParent()).configFile();
+            if (Files.isRegularFile(config)) {
+                return Optional.of(TrainingConfig.read(config).objective());
+            }
         }
-        Path config = new RunDirectory(folder.getParent()).configFile();
-        return Files.isRegularFile(config) ? Optional.of(TrainingConfig.read(config).objective()) : Optional.empty();
+        Optional<String> recorded = Checkpoint.readSource(checkpoint).map(CheckpointSource::objective);
+        return recorded.map(TrainingConfig.Objective::valueOf);
     }
 
     /** Fails if the network's vocabulary differs from the tokenizer's: ids would mean different text. */

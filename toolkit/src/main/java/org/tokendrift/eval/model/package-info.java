@@ -12,8 +12,9 @@
  *   <li>{@link org.tokendrift.eval.model.DiffusionSampleSource}: a denoiser and its
  *       {@link org.tokendrift.eval.model.NfeSampler} (NFE → steps, counted NFE checked) as the
  *       {@link org.tokendrift.eval.SampleSource} of an {@link org.tokendrift.eval.NfeSweep};</li>
- *   <li>{@link org.tokendrift.eval.model.EvaluationWeights}: a checkpoint's EMA weights in a fresh DiT,
- *       with backbone, judge and vocabulary checks;</li>
+ *   <li>{@link org.tokendrift.eval.model.EvaluationWeights}: a checkpoint's evaluation weights (EMA
+ *       weights if present, else the weights of an EMA-only export) in a fresh DiT, with backbone,
+ *       judge and vocabulary checks;</li>
  *   <li>{@link org.tokendrift.eval.model.RealTextReference} and
  *       {@link org.tokendrift.eval.model.HeldOutBlocks}: the {@code real_text} rows and the judge's
  *       real-vs-shuffled sanity check;</li>

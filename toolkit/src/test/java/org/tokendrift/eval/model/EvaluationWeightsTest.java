@@ -37,7 +37,7 @@ class EvaluationWeightsTest {
         Path file = dir.resolve("model.ckpt");
         Checkpoint.save(file, model, null, ema);
 
-        DiT loaded = EvaluationWeights.loadEma(file);
+        DiT loaded = EvaluationWeights.load(file);
         assertEquals(model.config(), loaded.config());
         for (Param p : loaded.parameters().all()) {
             assertEquals(averaged.get(p.name()), p.value(), p.name());
@@ -45,11 +45,32 @@ class EvaluationWeightsTest {
     }
 
     @Test
-    void aCheckpointWithoutEmaWeightsIsRefused(@TempDir Path dir) throws IOException {
-        Path file = dir.resolve("raw.ckpt");
-        Checkpoint.save(file, new DiT(TinyModels.config(16, 8, false, false), 1), null, null);
-        CheckpointException e = assertThrows(CheckpointException.class, () -> EvaluationWeights.loadEma(file));
-        assertTrue(e.getMessage().contains("no EMA weights"), e.getMessage());
+    void aCheckpointWithoutEmaWeightsGivesItsWeightsAndANonCheckpointIsRefused(@TempDir Path dir) throws IOException {
+        DiT model = TinyModels.randomised(TinyModels.config(16, 8, false, false), 2, 0.3);
+        Path file = dir.resolve("weights-only.ckpt");
+        Checkpoint.save(file, model, null, null);
+        DiT loaded = EvaluationWeights.load(file);
+        for (Param p : loaded.parameters().all()) {
+            assertEquals(model.param(p.name()), p.value(), p.name());
+        }
+
+        Path text = dir.resolve("notes.ckpt");
+        java.nio.file.Files.writeString(text, "not a checkpoint at all");
+        CheckpointException e = assertThrows(CheckpointException.class, () -> EvaluationWeights.load(text));
+        assertTrue(e.getMessage().contains("bad magic"), e.getMessage());
+    }
+
+    @Test
+    void anExportKeepsItsRunsObjectiveSoTheBackboneIsStillChecked(@TempDir Path dir) throws IOException {
+        Path checkpoint = duoRunCheckpoint(dir, TinyModels.config(16, 8, false, true));
+        Path exported = dir.resolve("exports").resolve("duo-base.ckpt");
+        org.tokendrift.nn.CheckpointExport.export(checkpoint, exported,
+                EvaluationWeights.runObjective(checkpoint).orElseThrow().name());
+
+        assertEquals(java.util.Optional.of(TrainingConfig.Objective.DUO), EvaluationWeights.runObjective(exported));
+        assertEquals(16, EvaluationWeights.loadDenoiser(exported, DiffusionBackbone.DUO, 16).config().vocabSize());
+        assertMessage(() -> EvaluationWeights.loadDenoiser(exported, DiffusionBackbone.MDLM, 16),
+                "trained with the DUO objective");
     }
 
     @Test
@@ -74,11 +95,7 @@ class EvaluationWeightsTest {
     void theObjectiveOfTheTrainingRunIsChecked(@TempDir Path dir) throws IOException {
         // A time-conditioned bidirectional network fits both MDLM and DUO; only the run config tells them apart.
         DiTConfig shape = TinyModels.config(16, 8, false, true);
-        RunDirectory run = new RunDirectory(dir.resolve("duo-run"));
-        new TrainingConfig("duo-run", TrainingConfig.Objective.DUO, shape, 4, 10, 1e-3, 1, 0, 1, 0.9, 1, 1, 1, 1, 1, 1, 0,
-                "data/corpus", 0, 0).write(run.configFile());
-        Path checkpoint = run.checkpoint(10);
-        TinyModels.saveWithEma(new DiT(shape, 1), checkpoint);
+        Path checkpoint = duoRunCheckpoint(dir, shape);
 
         assertEquals(java.util.Optional.of(TrainingConfig.Objective.DUO), EvaluationWeights.runObjective(checkpoint));
         assertEquals(16, EvaluationWeights.loadDenoiser(checkpoint, DiffusionBackbone.DUO, 16).config().vocabSize());
@@ -87,6 +104,16 @@ class EvaluationWeightsTest {
         Path loose = dir.resolve("loose.ckpt");
         TinyModels.saveWithEma(new DiT(shape, 1), loose);
         assertEquals(java.util.Optional.empty(), EvaluationWeights.runObjective(loose), "no run folder, nothing to check");
+    }
+
+    /** A checkpoint of {@code shape} at step 10 inside a DUO training run folder (with its config.json). */
+    private static Path duoRunCheckpoint(Path dir, DiTConfig shape) throws IOException {
+        RunDirectory run = new RunDirectory(dir.resolve("duo-run"));
+        new TrainingConfig("duo-run", TrainingConfig.Objective.DUO, shape, 4, 10, 1e-3, 1, 0, 1, 0.9, 1, 1, 1, 1, 1, 1, 0,
+                "data/corpus", 0, 0).write(run.configFile());
+        Path checkpoint = run.checkpoint(10);
+        TinyModels.saveWithEma(new DiT(shape, 1), checkpoint);
+        return checkpoint;
     }
 
     private interface Loader {
