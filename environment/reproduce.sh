@@ -24,10 +24,11 @@
 #   8. report --readme README.md    summary, charts, and the README comparison with the paper
 # Every evaluation passes --skip-existing, so finished (NFE, seed) cells cost nothing.
 #
-# CPU cost on the 2-core development machine. MEASURED: a pretraining step (batch 32) took 9.9 s
-# while two other jobs shared the machine (data/runs/mdlm-base/log.csv: 230 steps in 2,281 s); a
-# sampling forward pass of 64 sequences took 5.7 s median under the same load (data/results/bench.log).
-# Everything else below is an ESTIMATE derived from those two figures or from the config notes.
+# CPU cost on the 2-core development machine, one job per core (OMP_NUM_THREADS=1, measured
+# 2026-11-28 with a second job on the other core; data/runs/*/log.csv): a pretraining step (batch 32)
+# 2.9-3.3 s for MDLM, 4.7 s for the 6-block judge; a TokenDrift step about 8 s (plus about 40 s per
+# validation), a continuation step about 3 s. Sampling costs are ESTIMATES (about 2 s per network
+# pass of 64 sequences on one core, from the FLOP count and the bench's ratio to a training step).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -58,7 +59,11 @@ JUDGE=data/checkpoints/judge-ar.ckpt
 SAMPLES=64
 TABLE_NFES=4,8,16
 TABLE_SEEDS=0,1,2
+# The training-dynamics chart (paper Fig. 2): the pretrained bases and each run's final checkpoint
+# get the whole curve; the checkpoints in between stop at NFE 64, since 128 and 256 cost three times
+# as much as 4..64 together.
 DYNAMICS_NFES=4,8,16,32,64,128,256
+DYNAMICS_NFES_INTERMEDIATE=4,8,16,32,64
 DYNAMICS_SEED=0
 DYNAMICS_EVERY=100
 # The script's own exit code for "a training stage used its time budget; run again to resume".
@@ -112,8 +117,7 @@ else
 fi
 
 # --- 1. pretraining -------------------------------------------------------------------------------
-# COST per base (2,500 steps): measured 9.9 s/step under load -> about 7 h; ESTIMATE about 2 h on an
-# idle machine (the configs' own estimate). The judge (6 blocks instead of 4): ESTIMATE 1.4x that.
+# COST per base (2,500 steps): about 2.2 h on one core (measured step times above); the judge about 3.3 h.
 # A finished run is not even started: `pretrain` would load its last checkpoint and return at once.
 pretrain() { # pretrain CONFIG
   local name steps final export
@@ -158,8 +162,7 @@ run "${TD[@]}" evaluate real-text --judge "$JUDGE" --samples "$SAMPLES" --seeds 
 
 # --- 4. the pretrained bases ----------------------------------------------------------------------
 # COST per base: table cells 3 seeds x (4 + 8 + 16) = 84 sampling passes of 64 sequences -> ESTIMATE
-# 8 min at the measured 5.7 s/pass, plus judge scoring; dynamics 4 + 8 + ... + 256 = 508 passes ->
-# ESTIMATE 50 min.
+# 3 min, plus judge scoring; the rest of the seed-0 curve 32 + 64 + 128 + 256 = 480 passes -> ESTIMATE 16 min.
 for backbone in mdlm duo; do
   name=$(json_value "$configs/$backbone.json" name)
   steps=$(json_value "$configs/$backbone.json" steps)
@@ -169,9 +172,8 @@ for backbone in mdlm duo; do
 done
 
 # continual CONFIG BACKBONE: trains (or resumes) a continual run from the exported base.
-# COST per run (400 steps): continuation is a pretraining step -> about 66 min under load (measured
-# step time); TokenDrift costs more per step (three encoder passes per micro-batch): ESTIMATE 20-40
-# min on an idle machine (the configs' notes; ContinualStepTimingTest prints the ratio, opt-in).
+# COST per run (400 steps, one core): continuation about 25 min, TokenDrift about 60 min (measured
+# step times above, with eight validations).
 continual() {
   local name steps final base
   name=$(json_value "$1" name)
@@ -185,18 +187,19 @@ continual() {
     require_finished "$name" "$final"
   fi
 }
-# evaluate_run CONFIG BACKBONE METHOD: the final checkpoint for the table, every 100th for the dynamics.
-# COST per run: 84 passes for the table (ESTIMATE 8 min) + 508 per dynamics checkpoint, 4 of them at
-# 400 steps (ESTIMATE 3.5 h). The dynamics are the expensive part of the whole pipeline.
+# evaluate_run CONFIG BACKBONE METHOD: the final checkpoint for the table and the whole seed-0 curve,
+# every 100th checkpoint before it for the dynamics (up to NFE 64).
+# COST per run: ESTIMATE 19 min for the final checkpoint (as a base) + 4 min per earlier checkpoint.
 evaluate_run() {
   local name steps step file
   name=$(json_value "$1" name)
   steps=$(json_value "$1" steps)
   evaluate "$(checkpoint "$name" "$steps")" "$2" "$3" "$steps" "$TABLE_NFES" "$TABLE_SEEDS"
-  for ((step = DYNAMICS_EVERY; step <= steps; step += DYNAMICS_EVERY)); do
+  evaluate "$(checkpoint "$name" "$steps")" "$2" "$3" "$steps" "$DYNAMICS_NFES" "$DYNAMICS_SEED"
+  for ((step = DYNAMICS_EVERY; step < steps; step += DYNAMICS_EVERY)); do
     file=$(checkpoint "$name" "$step")
     if $dry_run || [[ -f $file ]]; then
-      evaluate "$file" "$2" "$3" "$step" "$DYNAMICS_NFES" "$DYNAMICS_SEED"
+      evaluate "$file" "$2" "$3" "$step" "$DYNAMICS_NFES_INTERMEDIATE" "$DYNAMICS_SEED"
     else
       say "note: $file is not kept (keepEvery), so step $step is not in the dynamics chart"
     fi
@@ -220,13 +223,18 @@ for backbone in mdlm duo; do
 done
 
 # --- 7. MDLM ablations ----------------------------------------------------------------------------
-# COST per ablation: one TokenDrift run and its table cells (ESTIMATE 30-50 min on an idle machine).
+# COST per ablation: its TokenDrift run (about 30 min on one core for 200 steps, 60 for 400) and its
+# table cells (ESTIMATE 3 min). An ablation shorter than the default run is compared with the default
+# run's checkpoint at the same step (as the paper compares its Table 6 at 5k steps), so that
+# checkpoint gets the table cells too (method tokendrift, its own train_steps).
 shopt -s nullglob
 ablations=("$configs"/ablation-mdlm-*.json)
 shopt -u nullglob
 if [[ ${#ablations[@]} -eq 0 ]]; then
   stage "7. ablations: none ($configs/ablation-mdlm-*.json does not exist yet)"
 fi
+default_name=$(json_value "$configs/tokendrift-mdlm.json" name)
+default_steps=$(json_value "$configs/tokendrift-mdlm.json" steps)
 for config in "${ablations[@]}"; do
   file_name=$(basename "$config" .json)
   method="tokendrift-${file_name#ablation-mdlm-}"
@@ -235,6 +243,9 @@ for config in "${ablations[@]}"; do
   name=$(json_value "$config" name)
   steps=$(json_value "$config" steps)
   evaluate "$(checkpoint "$name" "$steps")" mdlm "$method" "$steps" "$TABLE_NFES" "$TABLE_SEEDS"
+  if ((steps < default_steps)); then
+    evaluate "$(checkpoint "$default_name" "$steps")" mdlm tokendrift "$steps" "$TABLE_NFES" "$TABLE_SEEDS"
+  fi
 done
 
 # --- 8. report ------------------------------------------------------------------------------------

@@ -41,6 +41,11 @@ class ReproduceScriptTest {
 
     /** The shipped configs plus {@code extra} ablation configs, in a folder of their own. */
     private static Path configs(Path dir, String... ablations) throws IOException {
+        return configs(dir, 400, ablations);
+    }
+
+    /** As {@link #configs(Path, String...)}, the ablations trained for {@code ablationSteps}. */
+    private static Path configs(Path dir, int ablationSteps, String... ablations) throws IOException {
         Path shipped = ROOT.resolve("data").resolve("configs");
         for (String name : List.of("mdlm", "duo", "judge", "continuation-mdlm", "continuation-duo", "tokendrift-mdlm",
                 "tokendrift-duo")) {
@@ -48,7 +53,8 @@ class ReproduceScriptTest {
         }
         for (String ablation : ablations) {
             String config = Files.readString(shipped.resolve("tokendrift-mdlm.json"))
-                    .replace("\"name\": \"tokendrift-mdlm\"", "\"name\": \"" + ablation + "\"");
+                    .replace("\"name\": \"tokendrift-mdlm\"", "\"name\": \"" + ablation + "\"")
+                    .replace("\"steps\": 400,", "\"steps\": " + ablationSteps + ",");
             Files.writeString(dir.resolve(ablation + ".json"), config);
         }
         return dir;
@@ -90,9 +96,11 @@ class ReproduceScriptTest {
                 + " --backbone mdlm,duo --skip-existing"), out);
         assertTrue(out.contains(td + "evaluate --checkpoint data/checkpoints/duo-base.ckpt --backbone duo --method pretrained "
                 + "--train-steps 2500 --nfe 4,8,16,32,64,128,256 --seeds 0 --samples 64"), out);
-        for (int step : new int[]{100, 200, 300, 400}) {
+        assertTrue(out.contains("evaluate --checkpoint runs/tokendrift-mdlm/checkpoints/step-0000400.ckpt "
+                + "--backbone mdlm --method tokendrift --train-steps 400 --nfe 4,8,16,32,64,128,256 --seeds 0"), out);
+        for (int step : new int[]{100, 200, 300}) {
             assertTrue(out.contains(String.format("evaluate --checkpoint runs/tokendrift-mdlm/checkpoints/step-%07d.ckpt "
-                    + "--backbone mdlm --method tokendrift --train-steps %d --nfe 4,8,16,32,64,128,256 --seeds 0", step, step)),
+                    + "--backbone mdlm --method tokendrift --train-steps %d --nfe 4,8,16,32,64 --seeds 0", step, step)),
                     "dynamics checkpoint " + step + ":\n" + out);
         }
         String ablationMethod = Methods.ofAblationConfig(configs.resolve("ablation-mdlm-ratio-2-1.json"));
@@ -100,9 +108,20 @@ class ReproduceScriptTest {
                 + "--method " + ablationMethod + " --train-steps 400 --nfe 4,8,16 --seeds 0,1,2"), out);
         List<String> evaluations = out.lines().filter(l -> l.startsWith("[reproduce] $ " + td + "evaluate ")).toList();
         assertEquals(1 + 2 * 2 + 4 * 5 + 1, evaluations.size(),
-                "real-text, 2 per base, 5 per continual run (table + 4 dynamics checkpoints), 1 per ablation:\n" + out);
+                "real-text, 2 per base, 5 per continual run (table, final curve, 3 earlier checkpoints), 1 per full-length "
+                        + "ablation:\n" + out);
         assertTrue(evaluations.stream().allMatch(l -> l.contains(" --skip-existing")), "every evaluation skips finished cells");
         assertTrue(out.contains(td + "report --readme README.md"), out);
+    }
+
+    @Test
+    void aShorterAblationIsComparedWithTheDefaultRunAtTheSameStep(@TempDir Path dir) throws Exception {
+        Result dry = bash(SCRIPT.toString(), "--dry-run", "--configs", configs(dir, 200, "ablation-mdlm-ratio-1-0").toString());
+        assertEquals(0, dry.exit(), dry.out());
+        assertTrue(dry.out().contains("evaluate --checkpoint runs/ablation-mdlm-ratio-1-0/checkpoints/step-0000200.ckpt "
+                + "--backbone mdlm --method tokendrift-ratio-1-0 --train-steps 200 --nfe 4,8,16 --seeds 0,1,2"), dry.out());
+        assertTrue(dry.out().contains("evaluate --checkpoint runs/tokendrift-mdlm/checkpoints/step-0000200.ckpt "
+                + "--backbone mdlm --method tokendrift --train-steps 200 --nfe 4,8,16 --seeds 0,1,2"), dry.out());
     }
 
     @Test
