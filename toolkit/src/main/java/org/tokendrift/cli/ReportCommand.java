@@ -144,7 +144,7 @@ public final class ReportCommand implements Callable<Integer> {
             written.addAll(save(out, FrontierChart.create(rows, backbone), "frontier_" + suffix));
             if (rows.stream().anyMatch(r -> r.backbone().equals(backbone) && r.method().equals(dynamicsMethod))) {
                 written.addAll(save(out, TrainingDynamicsChart.create(rows, backbone, dynamicsMethod,
-                        List.of(Methods.PRETRAINED, Methods.CONTINUATION, Methods.REAL_TEXT)), "training_dynamics_" + suffix));
+                        TrainingDynamicsChart.REFERENCES), "training_dynamics_" + suffix));
             }
         }
     }

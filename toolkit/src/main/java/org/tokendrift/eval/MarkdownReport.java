@@ -21,8 +21,6 @@ import java.util.TreeSet;
  */
 public final class MarkdownReport {
 
-    static final String MISSING = "–";
-
     /**
      * @param nfes           NFE columns to show; empty means every sampled NFE present for the backbone
      * @param baselineMethod method to compare against in the relative-change table
@@ -86,13 +84,13 @@ public final class MarkdownReport {
                 if (cell != null) {
                     shown.add(cell);
                 }
-                values.append(' ').append(cell == null ? MISSING : meanSd(cell.genPplMean(), cell.genPplSd()))
-                        .append(" | ").append(cell == null ? MISSING : meanSd(cell.entropyMean(), cell.entropySd()))
+                values.append(' ').append(cell == null ? CellText.MISSING : CellText.meanSd(cell.genPplMean(), cell.genPplSd()))
+                        .append(" | ").append(cell == null ? CellText.MISSING : CellText.meanSd(cell.entropyMean(), cell.entropySd()))
                         .append(" |");
             }
             boolean reference = line.getValue().containsKey(0);
             md.append("| ").append(line.getKey().method())
-                    .append(" | ").append(reference ? MISSING : Integer.toString(line.getKey().trainSteps()))
+                    .append(" | ").append(reference ? CellText.MISSING : Integer.toString(line.getKey().trainSteps()))
                     .append(" | ").append(seeds(shown)).append(" |").append(values).append('\n');
         }
         md.append('\n');
@@ -126,7 +124,7 @@ public final class MarkdownReport {
             for (int nfe : nfes) {
                 SummaryRow cell = line.getValue().get(nfe);
                 SummaryRow base = baseline == null ? null : cells.get(baseline).get(nfe);
-                md.append(' ').append(cell == null || base == null ? MISSING
+                md.append(' ').append(cell == null || base == null ? CellText.MISSING
                         : String.format(Locale.ROOT, "%+.1f%%", 100 * (cell.genPplMean() - base.genPplMean()) / base.genPplMean()))
                         .append(" |");
             }
@@ -152,18 +150,9 @@ public final class MarkdownReport {
         return line.containsKey(0) ? line.get(0) : line.get(nfe);
     }
 
-    /** "12.34 ± 0.56", "12.34" without an SD, "–" without a mean. */
-    static String meanSd(double mean, double sd) {
-        if (Double.isNaN(mean)) {
-            return MISSING;
-        }
-        String m = String.format(Locale.ROOT, "%.2f", mean);
-        return Double.isNaN(sd) ? m : m + String.format(Locale.ROOT, " ± %.2f", sd);
-    }
-
     private static String seeds(List<SummaryRow> cells) {
         if (cells.isEmpty()) {
-            return MISSING;
+            return CellText.MISSING;
         }
         IntSummaryStatistics n = cells.stream().mapToInt(SummaryRow::numSeeds).summaryStatistics();
         return n.getMin() == n.getMax() ? Integer.toString(n.getMin()) : n.getMin() + "–" + n.getMax();

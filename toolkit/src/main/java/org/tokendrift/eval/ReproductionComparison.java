@@ -1,8 +1,5 @@
 package org.tokendrift.eval;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +17,8 @@ import java.util.function.ToDoubleFunction;
  * have rows for): Gen-PPL and entropy as mean ± sample SD over seeds at each NFE of the paper's
  * tables, ours beside the paper's. Ours are taken at each method's latest evaluated checkpoint (the
  * largest {@code train_steps}; intermediate checkpoints are the training-dynamics chart's), the
- * paper's at its longest-trained checkpoint ({@link PaperTables#byNfe}). A cell from fewer than
- * {@link #MIN_SEEDS} seeds is marked {@code (n=k)}.
+ * paper's at its longest-trained checkpoint: the cells are chosen by {@link BackboneComparison}, as
+ * in the notebooks. A cell from fewer than {@link #MIN_SEEDS} seeds is marked {@code (n=k)}.
  *
  * <p>Then TokenDrift against the continuation baseline at each NFE, ours and the paper's:
  * the relative Gen-PPL reduction {@code (cont - td) / cont} in percent (positive: TokenDrift is
@@ -47,8 +44,7 @@ public final class ReproductionComparison {
 
     /** Markdown for the README section (without its markers). */
     public static String render(List<SummaryRow> ours, List<PaperRow> paper) {
-        List<Integer> nfes = paper.stream().filter(r -> Methods.MAIN.contains(r.method())).map(PaperRow::nfe)
-                .distinct().sorted().toList();
+        List<Integer> nfes = BackboneComparison.paperNfes(paper);
         List<SummaryRow> sampled = ours.stream().filter(r -> !r.isReference() && nfes.contains(r.nfe())).toList();
         if (sampled.isEmpty()) {
             return NO_ROWS;
@@ -64,68 +60,46 @@ public final class ReproductionComparison {
         Set<String> backbones = new LinkedHashSet<>(paper.stream().map(PaperRow::backbone).toList());
         backbones.addAll(new TreeSet<>(sampled.stream().map(SummaryRow::backbone).toList()));
         for (String backbone : backbones) {
-            appendBackbone(md, backbone, sampled.stream().filter(r -> r.backbone().equals(backbone)).toList(), paper, nfes,
-                    ours.stream().filter(r -> r.backbone().equals(backbone) && r.method().equals(Methods.REAL_TEXT)).toList());
+            appendBackbone(md, BackboneComparison.of(backbone, ours, paper));
         }
         return md.toString();
     }
 
-    private static void appendBackbone(StringBuilder md, String backbone, List<SummaryRow> mine, List<PaperRow> paper,
-                                       List<Integer> nfes, List<SummaryRow> realText) {
-        String label = backbone.toUpperCase(Locale.ROOT);
+    private static void appendBackbone(StringBuilder md, BackboneComparison comparison) {
+        String label = comparison.backbone().toUpperCase(Locale.ROOT);
         md.append("#### ").append(label).append("\n\n");
-        if (mine.isEmpty()) {
+        if (!comparison.hasOurs()) {
             md.append("No ").append(label).append(" rows in `reproduction.csv` yet.\n\n");
             return;
         }
-        Set<String> methods = new TreeSet<>(Methods.DISPLAY_ORDER);
-        methods.addAll(Methods.MAIN);
-        mine.forEach(r -> methods.add(r.method()));
-        Map<String, Map<Integer, SummaryRow>> ourCells = new LinkedHashMap<>();
-        Map<String, Map<Integer, PaperRow>> paperCells = new LinkedHashMap<>();
-        for (String method : methods) {
-            ourCells.put(method, latestCheckpoint(mine, method));
-            paperCells.put(method, PaperTables.byNfe(paper, backbone, method));
-        }
-        appendMetric(md, "Gen-PPL ↓", nfes, ourCells, paperCells, SummaryRow::genPplMean, SummaryRow::genPplSd,
+        appendMetric(md, "Gen-PPL ↓", comparison, SummaryRow::genPplMean, SummaryRow::genPplSd,
                 PaperRow::genPplMean, PaperRow::genPplSd);
-        appendMetric(md, "Entropy ↑ (nats)", nfes, ourCells, paperCells, SummaryRow::entropyMean, SummaryRow::entropySd,
+        appendMetric(md, "Entropy ↑ (nats)", comparison, SummaryRow::entropyMean, SummaryRow::entropySd,
                 PaperRow::entropyMean, PaperRow::entropySd);
-        appendTokenDriftVsContinuation(md, nfes, ourCells, paperCells);
-        for (SummaryRow r : realText) {
+        appendTokenDriftVsContinuation(md, comparison);
+        for (SummaryRow r : comparison.realText()) {
             md.append("Held-out real text under our judge (the paper reports none): Gen-PPL ")
-                    .append(MarkdownReport.meanSd(r.genPplMean(), r.genPplSd())).append(", entropy ")
-                    .append(MarkdownReport.meanSd(r.entropyMean(), r.entropySd())).append(seedMark(r.numSeeds())).append(".\n\n");
+                    .append(CellText.meanSd(r.genPplMean(), r.genPplSd())).append(", entropy ")
+                    .append(CellText.meanSd(r.entropyMean(), r.entropySd())).append(seedMark(r.numSeeds())).append(".\n\n");
         }
     }
 
-    /** A method's rows at its largest {@code train_steps}, by NFE (empty if we have none). */
-    private static Map<Integer, SummaryRow> latestCheckpoint(List<SummaryRow> rows, String method) {
-        List<SummaryRow> of = rows.stream().filter(r -> r.method().equals(method)).toList();
-        int latest = of.stream().mapToInt(SummaryRow::trainSteps).max().orElse(-1);
-        Map<Integer, SummaryRow> byNfe = new LinkedHashMap<>();
-        of.stream().filter(r -> r.trainSteps() == latest).sorted(Comparator.comparingInt(SummaryRow::nfe))
-                .forEach(r -> byNfe.put(r.nfe(), r));
-        return byNfe;
-    }
-
-    private static void appendMetric(StringBuilder md, String title, List<Integer> nfes,
-                                     Map<String, Map<Integer, SummaryRow>> ourCells, Map<String, Map<Integer, PaperRow>> paperCells,
+    private static void appendMetric(StringBuilder md, String title, BackboneComparison comparison,
                                      ToDoubleFunction<SummaryRow> ourMean, ToDoubleFunction<SummaryRow> ourSd,
                                      ToDoubleFunction<PaperRow> paperMean, ToDoubleFunction<PaperRow> paperSd) {
         md.append(title).append(":\n\n");
-        appendHeader(md, List.of("Method", "Steps (ours / paper)"), nfes);
-        for (String method : ourCells.keySet()) {
-            Map<Integer, SummaryRow> mine = ourCells.get(method);
-            Map<Integer, PaperRow> theirs = paperCells.get(method);
-            md.append("| ").append(method).append(" | ").append(steps(mine, theirs)).append(" |");
-            for (int nfe : nfes) {
+        appendHeader(md, List.of("Method", "Steps (ours / paper)"), comparison.nfes());
+        for (String method : comparison.methods()) {
+            Map<Integer, SummaryRow> mine = comparison.ours(method);
+            Map<Integer, PaperRow> theirs = comparison.paper(method);
+            md.append("| ").append(method).append(" | ").append(comparison.steps(method)).append(" |");
+            for (int nfe : comparison.nfes()) {
                 SummaryRow o = mine.get(nfe);
                 PaperRow p = theirs.get(nfe);
-                md.append(' ').append(o == null ? MarkdownReport.MISSING
-                                : MarkdownReport.meanSd(ourMean.applyAsDouble(o), ourSd.applyAsDouble(o)) + seedMark(o.numSeeds()))
-                        .append(" | ").append(p == null ? MarkdownReport.MISSING
-                                : MarkdownReport.meanSd(paperMean.applyAsDouble(p), paperSd.applyAsDouble(p)))
+                md.append(' ').append(o == null ? CellText.MISSING
+                                : CellText.meanSd(ourMean.applyAsDouble(o), ourSd.applyAsDouble(o)) + seedMark(o.numSeeds()))
+                        .append(" | ").append(p == null ? CellText.MISSING
+                                : CellText.meanSd(paperMean.applyAsDouble(p), paperSd.applyAsDouble(p)))
                         .append(" |");
             }
             md.append('\n');
@@ -133,31 +107,29 @@ public final class ReproductionComparison {
         md.append('\n');
     }
 
-    private static void appendTokenDriftVsContinuation(StringBuilder md, List<Integer> nfes,
-                                                       Map<String, Map<Integer, SummaryRow>> ourCells,
-                                                       Map<String, Map<Integer, PaperRow>> paperCells) {
-        Map<Integer, SummaryRow> ourTd = ourCells.get(Methods.TOKENDRIFT);
-        Map<Integer, SummaryRow> ourCont = ourCells.get(Methods.CONTINUATION);
-        Map<Integer, PaperRow> paperTd = paperCells.get(Methods.TOKENDRIFT);
-        Map<Integer, PaperRow> paperCont = paperCells.get(Methods.CONTINUATION);
+    private static void appendTokenDriftVsContinuation(StringBuilder md, BackboneComparison comparison) {
+        Map<Integer, SummaryRow> ourTd = comparison.ours(Methods.TOKENDRIFT);
+        Map<Integer, SummaryRow> ourCont = comparison.ours(Methods.CONTINUATION);
+        Map<Integer, PaperRow> paperTd = comparison.paper(Methods.TOKENDRIFT);
+        Map<Integer, PaperRow> paperCont = comparison.paper(Methods.CONTINUATION);
         md.append("TokenDrift vs continuation (from the seed means):\n\n");
-        appendHeader(md, List.of("Quantity"), nfes);
+        appendHeader(md, List.of("Quantity"), comparison.nfes());
         StringBuilder reduction = new StringBuilder("| Gen-PPL reduction, (cont − td) / cont |");
         StringBuilder entropy = new StringBuilder("| Entropy change, td − cont (nats) |");
-        for (int nfe : nfes) {
+        for (int nfe : comparison.nfes()) {
             SummaryRow td = ourTd.get(nfe);
             SummaryRow cont = ourCont.get(nfe);
             String mark = td == null || cont == null ? "" : seedMark(Math.min(td.numSeeds(), cont.numSeeds()));
-            reduction.append(' ').append(td == null || cont == null ? MarkdownReport.MISSING
-                    : percentReduction(cont.genPplMean(), td.genPplMean()) + mark).append(" | ");
-            entropy.append(' ').append(td == null || cont == null ? MarkdownReport.MISSING
-                    : signed(td.entropyMean() - cont.entropyMean()) + mark).append(" | ");
+            reduction.append(' ').append(td == null || cont == null ? CellText.MISSING
+                    : CellText.percent(BackboneComparison.reduction(cont.genPplMean(), td.genPplMean())) + mark).append(" | ");
+            entropy.append(' ').append(td == null || cont == null ? CellText.MISSING
+                    : CellText.signed(td.entropyMean() - cont.entropyMean()) + mark).append(" | ");
             PaperRow ptd = paperTd.get(nfe);
             PaperRow pcont = paperCont.get(nfe);
-            reduction.append(ptd == null || pcont == null ? MarkdownReport.MISSING
-                    : percentReduction(pcont.genPplMean(), ptd.genPplMean())).append(" |");
-            entropy.append(ptd == null || pcont == null ? MarkdownReport.MISSING
-                    : signed(ptd.entropyMean() - pcont.entropyMean())).append(" |");
+            reduction.append(ptd == null || pcont == null ? CellText.MISSING
+                    : CellText.percent(BackboneComparison.reduction(pcont.genPplMean(), ptd.genPplMean()))).append(" |");
+            entropy.append(ptd == null || pcont == null ? CellText.MISSING
+                    : CellText.signed(ptd.entropyMean() - pcont.entropyMean())).append(" |");
         }
         md.append(reduction).append('\n').append(entropy).append("\n\n");
     }
@@ -173,28 +145,7 @@ public final class ReproductionComparison {
         md.append(header).append('\n').append(rule).append('\n');
     }
 
-    private static String steps(Map<Integer, SummaryRow> mine, Map<Integer, PaperRow> theirs) {
-        List<String> parts = new ArrayList<>();
-        parts.add(mine.isEmpty() ? MarkdownReport.MISSING : Integer.toString(mine.values().iterator().next().trainSteps()));
-        if (theirs.isEmpty()) {
-            parts.add(MarkdownReport.MISSING);
-        } else {
-            PaperRow p = theirs.values().iterator().next();
-            parts.add((p.continualSteps() == 0 ? "released" : Integer.toString(p.continualSteps())) + " (Table " + p.table() + ")");
-        }
-        return String.join(" / ", parts);
-    }
-
     private static String seedMark(int seeds) {
         return seeds < MIN_SEEDS ? " (n=" + seeds + ")" : "";
-    }
-
-    /** (baseline − method) / baseline in percent: positive when the method's Gen-PPL is lower. */
-    private static String percentReduction(double baseline, double method) {
-        return String.format(Locale.ROOT, "%.1f%%", 100 * (baseline - method) / baseline);
-    }
-
-    private static String signed(double value) {
-        return String.format(Locale.ROOT, "%+.2f", value);
     }
 }

@@ -121,11 +121,9 @@ public final class Plot {
         return new ChartResult(drawn.chart(), notes);
     }
 
-    /** Prints the chart's notes, one line each, and returns the chart as a PNG view. */
+    /** Prints the chart's notes, one line each, and returns the chart as a PNG view ({@link Show#chart(ChartResult)}). */
     public DisplayDataRenderable show() {
-        ChartResult result = chart();
-        result.notes().forEach(note -> System.out.println("note: " + note));
-        return Show.chart(result.chart());
+        return Show.chart(chart());
     }
 
     private String defaultTitle() {

@@ -2,6 +2,7 @@ package org.tokendrift.notebook;
 
 import io.github.spencerpark.jupyter.kernel.display.DisplayDataRenderable;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.tokendrift.eval.chart.ChartResult;
 import tech.tablesaw.table.Relation;
 
 import java.util.List;
@@ -22,6 +23,19 @@ public final class Show {
     /** Any XChart chart as a PNG image. */
     public static DisplayDataRenderable chart(Chart<?, ?> chart) {
         return new ChartView(chart);
+    }
+
+    /**
+     * A chart with its notes ({@link ChartResult}, as the evaluation charts and {@link Plot} make them):
+     * prints each note as a line {@code note: ...}, then shows the chart as a PNG. A chart without any
+     * series (nothing to draw yet, say) is not shown as an empty frame but as one line of text naming it.
+     */
+    public static DisplayDataRenderable chart(ChartResult result) {
+        result.notes().forEach(note -> System.out.println("note: " + note));
+        if (result.chart().getSeriesMap().isEmpty()) {
+            return new TextView("(chart '" + result.chart().getTitle() + "' not drawn: it has no series)");
+        }
+        return chart(result.chart());
     }
 
     /**

@@ -8,43 +8,14 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tokendrift.eval.SyntheticComparison.add;
+import static org.tokendrift.eval.SyntheticComparison.paperRows;
 
 /** The README comparison on synthetic results and synthetic paper rows. */
 class ReproductionComparisonTest {
 
-    private static final int[] NFES = {4, 8, 16};
-
-    /** Seed {@code s} of a method scores {@code genPpl(nfe) + s}, so the seed mean is known and the sample SD is 1. */
-    private static void add(List<ResultRow> rows, String backbone, String method, int steps, int seeds, double genPplAt4,
-                            double entropy) {
-        for (long seed = 0; seed < seeds; seed++) {
-            for (int nfe : NFES) {
-                rows.add(new ResultRow(backbone, method, steps, seed, nfe, 64, genPplAt4 * 4 / nfe + seed, entropy, 0.5, 0.9, 0.1));
-            }
-        }
-    }
-
     private static List<SummaryRow> summarise(List<ResultRow> rows) {
         return SummaryRow.fromTable(SeedSummary.summarise(ResultsTable.toTable(rows)));
-    }
-
-    private static void paper(List<PaperRow> rows, int table, String backbone, String method, int steps, double genPplAt4,
-                              double entropy) {
-        for (int nfe : NFES) {
-            rows.add(new PaperRow(table, backbone, method, steps, nfe, genPplAt4 * 4 / nfe, 10, entropy, 0.02, "test"));
-        }
-    }
-
-    private static List<PaperRow> paperRows() {
-        List<PaperRow> rows = new ArrayList<>();
-        paper(rows, 1, "mdlm", Methods.PRETRAINED, 0, 2100, 5.95);
-        paper(rows, 1, "mdlm", Methods.CONTINUATION, 13000, 2000, 5.90);
-        paper(rows, 1, "mdlm", Methods.TOKENDRIFT, 13000, 200, 5.40);
-        paper(rows, 2, "duo", Methods.PRETRAINED, 0, 500, 5.5);
-        paper(rows, 2, "duo", Methods.CONTINUATION, 13000, 520, 5.5);
-        paper(rows, 2, "duo", Methods.TOKENDRIFT, 13000, 80, 5.4);
-        paper(rows, 3, "mdlm", Methods.HARD_LIFT, 13000, 6000, 1.5);
-        return rows;
     }
 
     @Test

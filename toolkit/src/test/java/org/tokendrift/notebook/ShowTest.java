@@ -6,6 +6,7 @@ import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.tokendrift.eval.chart.ChartResult;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -14,8 +15,12 @@ import tech.tablesaw.api.Table;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,6 +40,23 @@ class ShowTest {
         DisplayData data = renderer.render(Show.chart(chart));
         assertTrue(String.valueOf(data.getData(MIMEType.IMAGE_PNG)).startsWith("iVBORw0KGgo"), "base64 PNG expected");
         assertTrue(String.valueOf(data.getData(MIMEType.TEXT_PLAIN)).startsWith("XYChart 't' (120x80)"));
+    }
+
+    @Test
+    void aChartResultWithoutSeriesIsOneLineOfTextAfterItsNotes() {
+        XYChart empty = new XYChartBuilder().width(120).height(80).title("Gen-PPL vs NFE").build();
+        PrintStream original = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        DisplayData data;
+        try {
+            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            data = renderer.render(Show.chart(new ChartResult(empty, List.of("no sampled rows"))));
+        } finally {
+            System.setOut(original);
+        }
+        assertEquals("note: no sampled rows" + System.lineSeparator(), printed.toString(StandardCharsets.UTF_8));
+        assertEquals("(chart 'Gen-PPL vs NFE' not drawn: it has no series)", data.getData(MIMEType.TEXT_PLAIN));
+        assertEquals(null, data.getData(MIMEType.IMAGE_PNG));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.tokendrift.eval.chart;
 
 import org.knowm.xchart.XYChart;
+import org.tokendrift.eval.Methods;
 import org.tokendrift.eval.SummaryRow;
 
 import java.util.ArrayList;
@@ -14,6 +15,9 @@ import java.util.TreeSet;
  * curves at their final checkpoint, and reference rows ({@code real_text}) as dotted lines.
  */
 public final class TrainingDynamicsChart {
+
+    /** The usual references: the pretrained base and the continuation baseline as curves, real text as a line. */
+    public static final List<String> REFERENCES = List.of(Methods.PRETRAINED, Methods.CONTINUATION, Methods.REAL_TEXT);
 
     private TrainingDynamicsChart() {
     }
