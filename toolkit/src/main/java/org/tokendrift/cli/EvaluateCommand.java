@@ -95,16 +95,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
-        try {
-            return run();
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            spec.commandLine().getErr().println("evaluate: " + e.getMessage());
-            return 1;
-        }
-    }
-
-    private int run() throws IOException {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         requireOptions();
         DiffusionBackbone family = DiffusionBackbone.parse(backbone);

@@ -67,16 +67,6 @@ public final class RealTextCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Override
-    public Integer call() {
-        try {
-            return run();
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            spec.commandLine().getErr().println("evaluate real-text: " + e.getMessage());
-            return 1;
-        }
-    }
-
     /**
      * True if every requested (backbone, seed) reference row is already in the results CSV with this
      * number of samples. The rows are cheap next to sampling, so a partial set is simply redone.
@@ -87,7 +77,8 @@ public final class RealTextCommand implements Callable<Integer> {
                 existing.contains(new SweepCell(seed, 0).key(SanityChecks.realTextDescriptor(label)), samples)));
     }
 
-    private int run() throws IOException {
+    @Override
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         List<String> labels = backbones.stream().map(name -> DiffusionBackbone.parse(name).label()).distinct().toList();
         if (resultsOptions.skipExisting && allRowsExist(labels)) {

@@ -24,7 +24,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,19 +78,7 @@ public final class ReportCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
-        try {
-            return run();
-        } catch (NoSuchFileException e) {
-            spec.commandLine().getErr().println("report: no such file: " + e.getFile());
-            return 1;
-        } catch (IOException | IllegalArgumentException e) {
-            spec.commandLine().getErr().println("report: " + e.getMessage());
-            return 1;
-        }
-    }
-
-    private int run() throws IOException {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         List<PaperRow> paperRows = List.of();
         if (readme != null) {

@@ -35,7 +35,12 @@ public final class TokenDriftCli implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /** The command line with every subcommand and the {@link UserErrorHandler}: what {@link #main} runs. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new TokenDriftCli()).setExecutionExceptionHandler(new UserErrorHandler());
+    }
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new TokenDriftCli()).execute(args));
+        System.exit(commandLine().execute(args));
     }
 }

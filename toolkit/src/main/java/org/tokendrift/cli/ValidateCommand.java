@@ -54,30 +54,25 @@ public final class ValidateCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
-        try {
-            DiffusionBackbone family = DiffusionBackbone.parse(backbone);
-            Path heldOutDir = dataDir != null ? dataDir : DataPaths.corpusDir();
-            if (trainingConfig != null) {
-                TrainingConfig cfg = TrainingConfig.read(trainingConfig);
-                batchSize = cfg.batchSize();
-                batches = cfg.evalBatches();
-                seed = ValidationNelbo.trainingNoiseSeed(cfg.seed());
-                heldOutDir = dataDir != null ? dataDir : Path.of(cfg.dataDir());
-            }
-            TokenDataset heldOut = TokenDataset.open(heldOutDir, Split.VALID);
-            DiT model = EvaluationWeights.loadDenoiser(checkpoint, family, heldOut.vocabSize());
-            ValidationNelbo.Result r = ValidationNelbo.evaluate(model, family.create(model.config()), heldOut, batchSize,
-                    batches, seed);
-            spec.commandLine().getOut().printf(Locale.ROOT,
-                    "%s (%s, evaluation weights): validation NELBO %.4f nats/token, PPL %.2f over %d tokens (%d batches of %d, "
-                            + "noise seed %d)%n", checkpoint, family.label(), r.nelboPerToken(), r.perplexity(), r.tokens(),
-                    r.batches(), batchSize, seed);
-            spec.commandLine().getOut().flush();
-            return 0;
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            spec.commandLine().getErr().println("validate: " + e.getMessage());
-            return 1;
+    public Integer call() throws IOException {
+        DiffusionBackbone family = DiffusionBackbone.parse(backbone);
+        Path heldOutDir = dataDir != null ? dataDir : DataPaths.corpusDir();
+        if (trainingConfig != null) {
+            TrainingConfig cfg = TrainingConfig.read(trainingConfig);
+            batchSize = cfg.batchSize();
+            batches = cfg.evalBatches();
+            seed = ValidationNelbo.trainingNoiseSeed(cfg.seed());
+            heldOutDir = dataDir != null ? dataDir : Path.of(cfg.dataDir());
         }
+        TokenDataset heldOut = TokenDataset.open(heldOutDir, Split.VALID);
+        DiT model = EvaluationWeights.loadDenoiser(checkpoint, family, heldOut.vocabSize());
+        ValidationNelbo.Result r = ValidationNelbo.evaluate(model, family.create(model.config()), heldOut, batchSize,
+                batches, seed);
+        spec.commandLine().getOut().printf(Locale.ROOT,
+                "%s (%s, evaluation weights): validation NELBO %.4f nats/token, PPL %.2f over %d tokens (%d batches of %d, "
+                        + "noise seed %d)%n", checkpoint, family.label(), r.nelboPerToken(), r.perplexity(), r.tokens(),
+                r.batches(), batchSize, seed);
+        spec.commandLine().getOut().flush();
+        return 0;
     }
 }

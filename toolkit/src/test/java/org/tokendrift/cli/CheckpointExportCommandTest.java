@@ -12,7 +12,6 @@ import org.tokendrift.nn.DiT;
 import org.tokendrift.nn.ExponentialMovingAverage;
 import org.tokendrift.nn.Param;
 import org.tokendrift.util.AtomicFiles;
-import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -35,7 +34,7 @@ class CheckpointExportCommandTest {
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = new CommandLine(new TokenDriftCli()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        int exit = TokenDriftCli.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
         return new Run(exit, out.toString(), err.toString());
     }
 

@@ -100,7 +100,7 @@ class DataCommandsTest {
     }
 
     private int run(Object command, String... args) {
-        CommandLine commandLine = new CommandLine(command);
+        CommandLine commandLine = new CommandLine(command).setExecutionExceptionHandler(new UserErrorHandler());
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);

@@ -16,7 +16,6 @@ import org.tokendrift.eval.model.JudgeScorer;
 import org.tokendrift.eval.model.TinyModels;
 import org.tokendrift.eval.model.TokenizerCodec;
 import org.tokendrift.tokenizer.BpeTokenizer;
-import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -48,7 +47,7 @@ class EvaluateCommandTest {
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = new CommandLine(new TokenDriftCli()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+        int exit = TokenDriftCli.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
                 .execute(args);
         return new Run(exit, out.toString(), err.toString());
     }

@@ -20,7 +20,6 @@ import org.tokendrift.eval.model.TinyModels;
 import org.tokendrift.eval.model.TokenizerCodec;
 import org.tokendrift.nn.DiT;
 import org.tokendrift.tokenizer.BpeTokenizer;
-import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -92,7 +91,7 @@ class RealTextCommandTest {
         Path csv = dir.resolve("reproduction.csv");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = new CommandLine(new TokenDriftCli()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(
+        int exit = TokenDriftCli.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(
                 "evaluate", "real-text", "--judge", trainedJudge.toString(), "--tokenizer", tokenizer().toString(),
                 "--data-dir", dataDir.toString(), "--samples", "6", "--seeds", "0,1", "--results", csv.toString(),
                 "--samples-dir", dir.resolve("samples").toString());
@@ -112,7 +111,7 @@ class RealTextCommandTest {
     void nothingIsWrittenWhenTheJudgeFailsTheCheck(@TempDir Path dir) {
         Path csv = dir.resolve("reproduction.csv");
         StringWriter err = new StringWriter();
-        int exit = new CommandLine(new TokenDriftCli()).setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(err))
+        int exit = TokenDriftCli.commandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(err))
                 .execute("evaluate", "real-text", "--judge", untrainedJudge.toString(), "--tokenizer", tokenizer().toString(),
                         "--data-dir", dataDir.toString(), "--samples", "6", "--results", csv.toString(),
                         "--samples-dir", dir.resolve("samples").toString());

@@ -43,7 +43,7 @@ class ReportCommandTest {
         ResultsTable.upsert(csv, rows);
 
         StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new ReportCommand()).setOut(new PrintWriter(out));
+        CommandLine cli = new CommandLine(new ReportCommand()).setExecutionExceptionHandler(new UserErrorHandler()).setOut(new PrintWriter(out));
         int exit = cli.execute("--results", csv.toString(), "--out-dir", dir.toString(), "--nfe", "4,8");
 
         assertEquals(0, exit, out.toString());
@@ -66,7 +66,7 @@ class ReportCommandTest {
     @Test
     void missingResultsFileIsAClearErrorNotAStackTrace(@TempDir Path dir) {
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new ReportCommand()).setErr(new PrintWriter(err));
+        CommandLine cli = new CommandLine(new ReportCommand()).setExecutionExceptionHandler(new UserErrorHandler()).setErr(new PrintWriter(err));
         int exit = cli.execute("--results", dir.resolve("nope.csv").toString(), "--out-dir", dir.toString());
         assertEquals(1, exit);
         assertTrue(err.toString().startsWith("report: no results file at"), err.toString());
@@ -86,7 +86,7 @@ class ReportCommandTest {
     }
 
     private static int report(Path dir, Path csv, Path readme, StringWriter out, StringWriter err) {
-        return new CommandLine(new ReportCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+        return new CommandLine(new ReportCommand()).setExecutionExceptionHandler(new UserErrorHandler()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
                 .execute("--results", csv.toString(), "--out-dir", dir.resolve("out").toString(), "--readme", readme.toString(),
                         "--paper", shippedPaperTables().toString());
     }

@@ -15,7 +15,6 @@ import org.tokendrift.train.Objectives;
 import org.tokendrift.train.RunDirectory;
 import org.tokendrift.train.Trainer;
 import org.tokendrift.train.TrainingConfig;
-import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -62,7 +61,7 @@ class ValidateCommandTest {
 
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = new CommandLine(new TokenDriftCli()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(
+        int exit = TokenDriftCli.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(
                 "validate", "--checkpoint", outcome.lastCheckpoint().toString(), "--backbone", "mdlm",
                 "--config", run.configFile().toString());
         assertEquals(0, exit, err.toString());
@@ -87,7 +86,7 @@ class ValidateCommandTest {
         Path mdlm = dir.resolve("mdlm.ckpt");
         org.tokendrift.eval.model.TinyModels.saveWithEma(new DiT(tinyMdlm(dir).model(), 1), mdlm);
         StringWriter err = new StringWriter();
-        int exit = new CommandLine(new TokenDriftCli()).setErr(new PrintWriter(err)).execute("validate", "--checkpoint",
+        int exit = TokenDriftCli.commandLine().setErr(new PrintWriter(err)).execute("validate", "--checkpoint",
                 mdlm.toString(), "--backbone", "duo", "--data-dir", DataPaths.sampleDir().toString());
         assertEquals(1, exit);
         assertTrue(err.toString().startsWith("validate: ") && err.toString().contains("without time conditioning"), err.toString());

@@ -215,7 +215,7 @@ class ContinualRunTest {
         Path config = tmp.resolve("tiny.json");
         ContinualFixtures.tinyContinual(DRIFT, 2, 1e-3).write(config);
         Path runDir = tmp.resolve("run");
-        CommandLine cli = new CommandLine(new TokenDriftCli());
+        CommandLine cli = TokenDriftCli.commandLine();
         assertEquals(0, cli.execute("continual", "--config", config.toString(), "--base", base.toString(),
                 "--run-dir", runDir.toString(), "--steps", "1", "--no-progress"));
         assertEquals(0, cli.execute("continual", "--config", config.toString(), "--run-dir", runDir.toString(), "--no-progress"));
