@@ -65,10 +65,11 @@ public final class TokenDriftObjective {
      * @param mirrorTargetShift  mean ||l* - l|| over predicted positions (mirror variants; else NaN)
      * @param meanPairedSqDistance  mean_i ||h_i - u_i||^2 between each generated feature and its own
      *                           clean pair: small at low noise, where the drift signal is weak
+     * @param predictions        entropy and top-token share of p on the lifted positions (collapse indicators)
      */
     public record Step(double loss, INDArray dLogits, double[][] generatedFeatures, double[][] realFeatures,
                        double[][] drift, DriftDiagnostics diagnostics, double mirrorTargetShift,
-                       double meanPairedSqDistance) {
+                       double meanPairedSqDistance, PredictionStatistics predictions) {
     }
 
     /**
@@ -113,7 +114,8 @@ public final class TokenDriftObjective {
         for (int i = 0; i < h.length; i++) {
             paired += DriftField.squaredDistance(h[i], u[i]) / h.length;
         }
-        return new Step(loss, dLogits, h, u, drift.field(), drift.diagnostics(), shift, paired);
+        PredictionStatistics predictions = PredictionStatistics.of(generated.lifted().predictedProbabilities());
+        return new Step(loss, dLogits, h, u, drift.field(), drift.diagnostics(), shift, paired, predictions);
     }
 
     /** The differentiable generated features (no queue side effects), for evaluation and checks. */

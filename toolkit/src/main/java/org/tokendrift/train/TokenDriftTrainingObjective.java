@@ -96,7 +96,8 @@ public final class TokenDriftTrainingObjective implements DiagnosedObjective, St
     private static List<String> stepNames(TokenDriftConfig config) {
         List<String> names = new ArrayList<>(List.of("drift_loss", "base_nelbo"));
         names.addAll(DriftValidation.temperatureNames("vnorm_", config.drift().temperatures()));
-        names.addAll(List.of("d2_paired", "d2_pos", "d2_neg", "mirror_shift", "predicted_frac"));
+        names.addAll(List.of("d2_paired", "d2_pos", "d2_neg", "mirror_shift", "predicted_frac", "pred_entropy",
+                "pred_top_share"));
         return List.copyOf(names);
     }
 
@@ -161,7 +162,9 @@ public final class TokenDriftTrainingObjective implements DiagnosedObjective, St
         sums[i++] += d.meanSqDistToPositives();
         sums[i++] += d.meanSqDistToNegatives();
         sums[i++] += s.mirrorTargetShift();
-        sums[i] += predictedFraction;
+        sums[i++] += predictedFraction;
+        sums[i++] += s.predictions().meanEntropy();
+        sums[i] += s.predictions().topShare();
     }
 
     @Override

@@ -39,19 +39,23 @@ public final class TrainingLog implements AutoCloseable {
         Files.createDirectories(file.toAbsolutePath().getParent());
         if (Files.exists(file)) {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            if (lines.isEmpty() || !lines.get(0).equals(header)) {
+            List<String> oldColumns = lines.isEmpty() ? List.of() : List.of(lines.get(0).split(",", -1));
+            if (!columns.containsAll(oldColumns) || oldColumns.isEmpty() || !oldColumns.get(0).equals("step")) {
                 throw new IOException("training log " + file + " has header '" + (lines.isEmpty() ? "" : lines.get(0))
                         + "' but this run writes '" + header + "'; move the old log away or use a new run directory");
             }
+            // A log written before columns were added (a run resumed by a newer toolkit) keeps its rows,
+            // with the new columns empty.
+            boolean widened = !oldColumns.equals(columns);
             List<String> kept = new ArrayList<>();
             kept.add(header);
             for (String line : lines.subList(1, lines.size())) {
                 String first = line.split(",", 2)[0];
                 if (!first.isBlank() && Long.parseLong(first) <= resumeStep) {
-                    kept.add(line);
+                    kept.add(widened ? widen(line, oldColumns, columns) : line);
                 }
             }
-            if (kept.size() != lines.size()) {
+            if (widened || kept.size() != lines.size()) {
                 org.tokendrift.util.AtomicFiles.writeString(file, String.join("\n", kept) + "\n");
             }
         } else {
@@ -59,6 +63,17 @@ public final class TrainingLog implements AutoCloseable {
         }
         BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         return new TrainingLog(file, List.copyOf(columns), out);
+    }
+
+    /** {@code line} (cells under {@code from}) rewritten under {@code to}, a superset: new cells empty. */
+    private static String widen(String line, List<String> from, List<String> to) {
+        String[] cells = line.split(",", -1);
+        String[] out = new String[to.size()];
+        java.util.Arrays.fill(out, "");
+        for (int i = 0; i < from.size() && i < cells.length; i++) {
+            out[to.indexOf(from.get(i))] = cells[i];
+        }
+        return String.join(",", out);
     }
 
     /** Appends one row; values are matched to the columns by position. NaN is written as empty. */

@@ -159,6 +159,10 @@ class TokenDriftTrainingObjectiveTest {
         } else {
             assertTrue(predicted > 0 && predicted < 1, "MDLM lifts the masked positions only: " + predicted);
         }
+        double entropy = diagnostics[objective.stepDiagnosticNames().indexOf("pred_entropy")];
+        double topShare = diagnostics[objective.stepDiagnosticNames().indexOf("pred_top_share")];
+        assertTrue(entropy > 0 && entropy <= Math.log(VOCAB) + 1e-9, "prediction entropy in (0, log V]: " + entropy);
+        assertTrue(topShare > 0 && topShare <= 1, "top-token share in (0, 1]: " + topShare);
         assertTrue(Double.isNaN(diagnostics[objective.stepDiagnosticNames().indexOf("mirror_shift")]),
                 "no mirror teacher in the default objective");
         assertEquals(BATCH, objective.drift().generatedQueue().size(), "every micro-batch's features were queued");

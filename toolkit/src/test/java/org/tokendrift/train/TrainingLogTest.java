@@ -35,4 +35,14 @@ class TrainingLogTest {
         IOException e = assertThrows(IOException.class, () -> TrainingLog.open(file, List.of("step", "loss"), 0));
         assertEquals(true, e.getMessage().contains("step,other"));
     }
+
+    @Test
+    void aLogWithFewerColumnsIsWidenedOnResumeWithTheNewCellsEmpty(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("diagnostics.csv");
+        Files.writeString(file, "step,a,val_b\n10,1.5,\n20,2.5,7\n30,3.5,\n");
+        try (TrainingLog log = TrainingLog.open(file, List.of("step", "a", "new", "val_b"), 20)) {
+            log.append(30, 4, 5, Double.NaN);
+        }
+        assertEquals(List.of("step,a,new,val_b", "10,1.5,,", "20,2.5,,7", "30,4,5,"), Files.readAllLines(file));
+    }
 }
