@@ -12,6 +12,7 @@ import org.tokendrift.drift.TokenDriftConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -52,22 +53,44 @@ class ContinualConfigTest {
         }
     }
 
+    /** What an ablation config changes against the default run: its drift constants and its training learning rate. */
+    private record Ablation(TokenDriftConfig drift, double learningRate) {
+        Ablation(TokenDriftConfig drift) {
+            this(drift, drift.learningRate());
+        }
+    }
+
     @Test
     void eachShippedMdlmAblationChangesOnlyItsOwnSettingAgainstTheDefaultRun() throws IOException {
         ContinualConfig reference = ContinualConfig.read(shipped("tokendrift-mdlm"));
-        Map<String, TokenDriftConfig> expected = Map.of(
-                "hard-lift", reference.tokenDrift().toBuilder().lift(LiftMode.STRAIGHT_THROUGH).build(),
-                "ratio-1-0", withWeights(reference.tokenDrift(), 1.0, 0.0),
-                "ratio-0-1", withWeights(reference.tokenDrift(), 0.0, 1.0),
-                "ratio-2-1", withWeights(reference.tokenDrift(), 2.0, 1.0));
+        TokenDriftConfig defaults = reference.tokenDrift();
+        TokenDriftConfig queue64 = defaults.toBuilder().queueCapacity(64).build();
+        Map<String, Ablation> expected = Map.of(
+                "hard-lift", new Ablation(defaults.toBuilder().lift(LiftMode.STRAIGHT_THROUGH).build()),
+                "ratio-1-0", new Ablation(withWeights(defaults, 1.0, 0.0)),
+                "ratio-0-1", new Ablation(withWeights(defaults, 0.0, 1.0)),
+                "ratio-2-1", new Ablation(withWeights(defaults, 2.0, 1.0)),
+                "queue-64", new Ablation(queue64),
+                // diagnoses of the default run's collapse (README): the paper's learning rate; the base loss with the paper's queue span
+                "lr-3e-5", new Ablation(defaults.toBuilder().learningRate(3e-5).build(), 3e-5),
+                "base-loss", new Ablation(queue64.toBuilder().baseLossWeight(1.0).build()));
+        try (var files = Files.list(shipped("tokendrift-mdlm").getParent())) {
+            List<String> shippedAblations = files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.startsWith("ablation-mdlm-")).map(n -> n.substring("ablation-mdlm-".length(), n.length() - 5))
+                    .sorted().toList();
+            assertEquals(expected.keySet().stream().sorted().toList(), shippedAblations, "every shipped ablation is checked here");
+        }
         for (var e : expected.entrySet()) {
             ContinualConfig ablation = ContinualConfig.read(shipped("ablation-mdlm-" + e.getKey()));
             assertEquals("ablation-mdlm-" + e.getKey(), ablation.training().name(), "its own run folder");
-            assertEquals(reference.training().withSteps(ablation.training().steps()).toJson()
-                            .replace(reference.training().name(), "NAME"),
-                    ablation.training().toJson().replace(ablation.training().name(), "NAME"), e.getKey());
+            JsonObject expectedTraining = JsonParser.parseString(reference.training().withSteps(ablation.training().steps())
+                    .toJson().replace(reference.training().name(), "NAME")).getAsJsonObject();
+            expectedTraining.addProperty("learningRate", e.getValue().learningRate());
+            assertEquals(expectedTraining, JsonParser.parseString(ablation.training().toJson()
+                    .replace(ablation.training().name(), "NAME")), e.getKey());
             assertTrue(ablation.training().steps() <= reference.training().steps(), e.getKey());
-            assertEquals(e.getValue().toBuilder().trainSteps(Math.toIntExact(ablation.training().steps())).build(), ablation.tokenDrift(), e.getKey());
+            assertEquals(e.getValue().drift().toBuilder().trainSteps(Math.toIntExact(ablation.training().steps())).build(),
+                    ablation.tokenDrift(), e.getKey());
         }
     }
 
