@@ -1,3 +1,8 @@
+/**
+ * Probe (session 3): do the frozen base's pooled TokenDrift features separate real text from samples?
+ * Prints, for each samples JSONL given after the checkpoint, the mean and nearest-neighbour squared
+ * distance of its features to the features of 64 validation blocks, and the mean distance within it.
+ */
 import org.tokendrift.data.*;
 import org.tokendrift.drift.*;
 import org.tokendrift.eval.model.EvaluationWeights;
@@ -36,8 +41,13 @@ public class FeatureSeparation {
         DiT model = EvaluationWeights.loadDenoiser(Path.of(args[0]), DiffusionBackbone.parse("mdlm"), 4096);
         TokenDriftObjective obj = new TokenDriftObjective(TokenDriftConfig.builder().build(), DiTFeatureEncoder.frozenCopyOf(model), 3);
         TokenDataset valid = TokenDataset.open(Path.of("data/corpus"), Split.VALID);
-        int[][] realA = valid.blocks(0, 64);
-        int[][] realB = valid.blocks(64, 128);
+        // Blocks spread evenly over the split (A) and halfway between them (B): contiguous blocks share documents.
+        int stride = valid.blockCount() / 64;
+        int[][] realA = new int[64][], realB = new int[64][];
+        for (int i = 0; i < 64; i++) {
+            realA[i] = valid.block(i * stride);
+            realB[i] = valid.block(i * stride + stride / 2);
+        }
         double[][] ua = obj.realFeatures(realA, null), ub = obj.realFeatures(realB, null);
         double[] rr = stats(ub, ua, false);
         System.out.printf("real B -> real A: mean d2 %.4f, nearest %.4f%n", rr[0], rr[1]);
