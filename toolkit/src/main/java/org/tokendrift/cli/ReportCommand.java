@@ -125,7 +125,9 @@ public final class ReportCommand implements Callable<Integer> {
         AtomicFiles.writeString(markdown, MarkdownReport.render(summary, new MarkdownReport.Options(nfes, baseline)));
         written.add(markdown);
 
-        for (String backbone : new TreeSet<>(rows.stream().map(SummaryRow::backbone).toList())) {
+        // A backbone with only the real-text reference (nfe 0) has nothing to chart yet: an empty chart
+        // would only mislead.
+        for (String backbone : new TreeSet<>(rows.stream().filter(r -> r.nfe() > 0).map(SummaryRow::backbone).toList())) {
             String suffix = backbone.replaceAll("[^A-Za-z0-9._-]", "-");
             written.addAll(save(out, GenPplVsNfeChart.create(rows, backbone), "genppl_vs_nfe_" + suffix));
             written.addAll(save(out, FrontierChart.create(rows, backbone), "frontier_" + suffix));

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReportCommandTest {
@@ -39,6 +40,8 @@ class ReportCommandTest {
         rows.addAll(threeSeeds("tokendrift", 6000, 500, 5.5));
         rows.addAll(threeSeeds("tokendrift", 13000, 200, 5.4));
         rows.add(new ResultRow("mdlm", "real_text", 0, 0, 0, 64, 14.0, 5.6, 0.9, 0.99, 0.05));
+        // a backbone with only its real-text reference so far gets no (empty) charts
+        rows.add(new ResultRow("duo", "real_text", 0, 0, 0, 64, 14.0, 5.6, 0.9, 0.99, 0.05));
         Path csv = dir.resolve("reproduction.csv");
         ResultsTable.upsert(csv, rows);
 
@@ -55,7 +58,10 @@ class ReportCommandTest {
         assertTrue(markdown.contains("| tokendrift | 13000 | -89.8% | -89.6% |"), markdown);
         List<String> summary = Files.readAllLines(dir.resolve("reproduction_summary.csv"));
         assertTrue(summary.get(0).startsWith("backbone,method,train_steps,nfe,num_seeds,gen_ppl_mean,gen_ppl_sd"), summary.get(0));
-        assertEquals(1 + 3 * 3 + 1, summary.size());
+        assertEquals(1 + 3 * 3 + 1 + 1, summary.size());
+        for (String chart : List.of("genppl_vs_nfe_duo", "frontier_duo", "training_dynamics_duo")) {
+            assertFalse(Files.exists(dir.resolve(chart + ".png")), chart + " has nothing to show");
+        }
         for (String chart : List.of("genppl_vs_nfe_mdlm", "frontier_mdlm", "training_dynamics_mdlm")) {
             assertEquals(800, ImageIO.read(dir.resolve(chart + ".png").toFile()).getWidth(), chart);
             assertTrue(Files.readString(dir.resolve(chart + ".svg")).contains("<svg"), chart);
