@@ -37,10 +37,8 @@ public final class UserErrorHandler implements IExecutionExceptionHandler {
 
     /** The message to show for a user error, or null if {@code ex} is not one. */
     static String messageOf(Exception ex) {
-        if (ex instanceof NoSuchFileException missing) {
-            return "no such file: " + missing.getFile();
-        }
-        if (ex instanceof UncheckedIOException unchecked && unchecked.getCause() instanceof NoSuchFileException missing) {
+        Throwable fileError = ex instanceof UncheckedIOException unchecked ? unchecked.getCause() : ex;
+        if (fileError instanceof NoSuchFileException missing) {
             return "no such file: " + missing.getFile();
         }
         if (ex instanceof IOException || ex instanceof UncheckedIOException || ex instanceof IllegalArgumentException
