@@ -15,7 +15,7 @@
 #   1. pretrain mdlm, judge, duo    runs/<name>/; skipped when the final checkpoint or its export exists
 #   2. export the three EMA bases   data/checkpoints/<name>.ckpt; only when missing or older than the run's
 #   3. evaluate real-text           --skip-existing
-#   4. evaluate the pretrained bases at NFE 4,8,16 x seeds 0,1,2 (64 samples), then NFE 4..256 seed 0
+#   4. evaluate the pretrained bases at every NFE 4..256 x seeds 0,1,2 (64 samples)
 #   5. continual: continuation and tokendrift for mdlm and duo (resume automatically)
 #   6. evaluate their final checkpoints at NFE 4,8,16 x seeds 0,1,2, and every 100th step's
 #      checkpoint at NFE 4..256 seed 0 (the training-dynamics chart)
@@ -161,14 +161,16 @@ run "${TD[@]}" evaluate real-text --judge "$JUDGE" --samples "$SAMPLES" --seeds 
   --skip-existing
 
 # --- 4. the pretrained bases ----------------------------------------------------------------------
-# COST per base: table cells 3 seeds x (4 + 8 + 16) = 84 sampling passes of 64 sequences -> ESTIMATE
-# 3 min, plus judge scoring; the rest of the seed-0 curve 32 + 64 + 128 + 256 = 480 passes -> ESTIMATE 16 min.
+# Every NFE with three seeds (the bases are the reference of every chart). COST per base: the table cells
+# 3 seeds x (4 + 8 + 16) = 84 sampling passes of 64 sequences, the rest 3 x (32 + 64 + 128 + 256) = 1,440
+# passes: measured 2026-11-29 on one core beside a training job, 190-220 s per seed at NFE 64, so about
+# 3 s per pass and 75 min per base in all.
 for backbone in mdlm duo; do
   name=$(json_value "$configs/$backbone.json" name)
   steps=$(json_value "$configs/$backbone.json" steps)
   stage "4. evaluate pretrained $backbone (data/checkpoints/$name.ckpt)"
   evaluate "data/checkpoints/$name.ckpt" "$backbone" pretrained "$steps" "$TABLE_NFES" "$TABLE_SEEDS"
-  evaluate "data/checkpoints/$name.ckpt" "$backbone" pretrained "$steps" "$DYNAMICS_NFES" "$DYNAMICS_SEED"
+  evaluate "data/checkpoints/$name.ckpt" "$backbone" pretrained "$steps" "$DYNAMICS_NFES" "$TABLE_SEEDS"
 done
 
 # continual CONFIG BACKBONE: trains (or resumes) a continual run from the exported base.

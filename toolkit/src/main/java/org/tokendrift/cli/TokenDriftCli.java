@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 ReportCommand.class,
                 EvaluateCommand.class,
                 ValidateCommand.class,
+                DiagnoseCommand.class,
                 BenchCommand.class,
                 BackendCheckCommand.class,
         })

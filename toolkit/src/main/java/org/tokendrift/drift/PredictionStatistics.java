@@ -2,6 +2,8 @@ package org.tokendrift.drift;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.util.List;
+
 /**
  * How peaked and how varied the generator's predictions on the lifted positions are: the collapse
  * indicators of a TokenDrift run. The drift loss stays near {@code alpha^2/2} by construction (V is
@@ -25,34 +27,48 @@ public record PredictionStatistics(double meanEntropy, double topShare, int topT
 
     /** @param p probabilities on the predicted rows {@code [|M|, V]}, rows summing to one (null if |M| = 0) */
     public static PredictionStatistics of(INDArray p) {
-        if (p == null || p.rows() == 0) {
+        return p == null ? NONE : ofAll(List.of(p));
+    }
+
+    /** The statistics over the rows of several such matrices together (e.g. one per micro-batch). */
+    public static PredictionStatistics ofAll(List<INDArray> parts) {
+        int[] argmaxCounts = null;
+        double entropySum = 0;
+        long rowCount = 0;
+        for (INDArray p : parts) {
+            if (p == null || p.rows() == 0) {
+                continue;
+            }
+            double[][] rows = p.toDoubleMatrix();
+            if (argmaxCounts == null) {
+                argmaxCounts = new int[rows[0].length];
+            }
+            for (double[] row : rows) {
+                int best = 0;
+                double entropy = 0;
+                for (int v = 0; v < row.length; v++) {
+                    double q = row[v];
+                    if (q > 0) {
+                        entropy -= q * Math.log(q);
+                    }
+                    if (q > row[best]) {
+                        best = v;
+                    }
+                }
+                entropySum += entropy;
+                argmaxCounts[best]++;
+            }
+            rowCount += rows.length;
+        }
+        if (rowCount == 0) {
             return NONE;
         }
-        double[][] rows = p.toDoubleMatrix();
-        int vocab = rows[0].length;
-        int[] argmaxCounts = new int[vocab];
-        double entropySum = 0;
-        for (double[] row : rows) {
-            int best = 0;
-            double entropy = 0;
-            for (int v = 0; v < vocab; v++) {
-                double q = row[v];
-                if (q > 0) {
-                    entropy -= q * Math.log(q);
-                }
-                if (q > row[best]) {
-                    best = v;
-                }
-            }
-            entropySum += entropy;
-            argmaxCounts[best]++;
-        }
         int top = 0;
-        for (int v = 1; v < vocab; v++) {
+        for (int v = 1; v < argmaxCounts.length; v++) {
             if (argmaxCounts[v] > argmaxCounts[top]) {
                 top = v;
             }
         }
-        return new PredictionStatistics(entropySum / rows.length, (double) argmaxCounts[top] / rows.length, top);
+        return new PredictionStatistics(entropySum / rowCount, (double) argmaxCounts[top] / rowCount, top);
     }
 }

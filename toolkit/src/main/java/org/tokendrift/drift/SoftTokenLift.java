@@ -24,7 +24,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * <p>Layout follows DESIGN.md: rows {@code b*L + l}. Arithmetic runs in the logits' data type
  * (float32 in training, float64 in gradient checks); E is cast to it. The excluded class follows
  * MDLM's SUBS parameterisation: its logit is treated as minus infinity whatever the network output,
- * so a predicted mask never leaks E[mask] into the soft embedding.
+ * so a predicted mask never leaks E[mask] into the soft embedding. {@link LiftExclusion} can exclude
+ * more classes, some only after position 0 ({@code [BOS]} in our corpus layout).
  */
 public final class SoftTokenLift {
 
@@ -33,7 +34,7 @@ public final class SoftTokenLift {
 
     private final INDArray embeddingMatrix;
     private final LiftMode mode;
-    private final int excludedTokenId;
+    private final LiftExclusion exclusion;
 
     /**
      * @param embeddingMatrix  frozen E {@code [V, d]}; never modified
@@ -41,16 +42,22 @@ public final class SoftTokenLift {
      * @param excludedTokenId  class with probability 0 (MDLM mask id) or {@link #NO_EXCLUDED_TOKEN}
      */
     public SoftTokenLift(INDArray embeddingMatrix, LiftMode mode, int excludedTokenId) {
+        this(embeddingMatrix, mode, LiftExclusion.only(excludedTokenId));
+    }
+
+    /**
+     * @param embeddingMatrix  frozen E {@code [V, d]}; never modified
+     * @param mode             SOFT ([P] default) or STRAIGHT_THROUGH (ablation)
+     * @param exclusion        classes with probability 0
+     */
+    public SoftTokenLift(INDArray embeddingMatrix, LiftMode mode, LiftExclusion exclusion) {
         if (embeddingMatrix == null || embeddingMatrix.rank() != 2) {
             throw new IllegalArgumentException("SoftTokenLift: embedding matrix must be a [V, d] matrix");
         }
-        if (excludedTokenId != NO_EXCLUDED_TOKEN && (excludedTokenId < 0 || excludedTokenId >= embeddingMatrix.rows())) {
-            throw new IllegalArgumentException("SoftTokenLift: excluded token id " + excludedTokenId
-                    + " is outside the vocabulary of " + embeddingMatrix.rows());
-        }
+        exclusion.check(embeddingMatrix.rows());
         this.embeddingMatrix = embeddingMatrix;
         this.mode = mode;
-        this.excludedTokenId = excludedTokenId;
+        this.exclusion = exclusion;
     }
 
     public LiftMode mode() {
@@ -92,7 +99,7 @@ public final class SoftTokenLift {
         INDArray embeddings = Nd4j.pullRows(e, 1, hardIds);          // E[x_bar] on every row
         INDArray probs = null;
         if (predictedCount > 0) {
-            probs = softmaxRows(Nd4j.pullRows(logits, 1, predictedRows));
+            probs = softmaxRows(Nd4j.pullRows(logits, 1, predictedRows), predictedRows, seqLen);
             INDArray lifted = mode == LiftMode.SOFT
                     ? probs.mmul(e)
                     : Nd4j.pullRows(e, 1, argmaxRows(probs));         // value of y^ST is the one-hot
@@ -103,10 +110,23 @@ public final class SoftTokenLift {
         return new Lifted(embeddings, probs, predictedRows, rows, e);
     }
 
-    /** Row softmax with the excluded class forced to probability 0. */
-    private INDArray softmaxRows(INDArray logitRows) {
-        if (excludedTokenId != NO_EXCLUDED_TOKEN) {
-            logitRows.getColumn(excludedTokenId).assign(Double.NEGATIVE_INFINITY);
+    /** Row softmax with the excluded classes forced to probability 0 ({@code logitRows} is a copy). */
+    private INDArray softmaxRows(INDArray logitRows, int[] rows, int seqLen) {
+        for (int id : exclusion.everywhere()) {
+            logitRows.getColumn(id).assign(Double.NEGATIVE_INFINITY);
+        }
+        for (int id : exclusion.afterFirstPosition()) {
+            // Keep the logit on first-position rows: set the whole column, then put those back.
+            double[] kept = new double[rows.length];
+            for (int k = 0; k < rows.length; k++) {
+                kept[k] = logitRows.getDouble(k, id);
+            }
+            logitRows.getColumn(id).assign(Double.NEGATIVE_INFINITY);
+            for (int k = 0; k < rows.length; k++) {
+                if (rows[k] % seqLen == 0) {
+                    logitRows.putScalar(k, id, kept[k]);
+                }
+            }
         }
         INDArray max = logitRows.max(true, 1);
         INDArray p = Transforms.exp(logitRows.subiColumnVector(max), false);

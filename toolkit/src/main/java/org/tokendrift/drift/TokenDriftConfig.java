@@ -13,6 +13,9 @@ package org.tokendrift.drift;
  * @param l2Normalize             [P] true: unit-norm sequence features (App. F)
  * @param selfExclusion           [P] true: the anchor is removed from its own negatives (Alg. 1 l. 7)
  * @param lift                    [P] SOFT (p E); STRAIGHT_THROUGH is the Table 3 ablation
+ * @param excludeUnseenSpecialTokens  [I] false (the paper, whose GPT-2 vocabulary has no such token):
+ *                                when true the lift gives {@code [BOS]} and {@code [PAD]} probability 0
+ *                                after position 0, where our corpus never has them ({@link LiftExclusion})
  * @param targetSpace             [P] FEATURE; LOGIT_MIRROR_KL / _MSE are the Table 4 ablations
  * @param mirrorStepSize          eta of the mirror teacher. [I] 1.0 (not reported; see
  *                                {@link LogitMirrorTeacher} for why its value matters little)
@@ -29,7 +32,7 @@ package org.tokendrift.drift;
  */
 public record TokenDriftConfig(DriftConfig drift, int realQueueCapacity, int generatedQueueCapacity,
                                PooledLayers pooledLayers, boolean l2Normalize, boolean selfExclusion,
-                               LiftMode lift, TargetSpace targetSpace, double mirrorStepSize,
+                               LiftMode lift, boolean excludeUnseenSpecialTokens, TargetSpace targetSpace, double mirrorStepSize,
                                double baseLossWeight, EncoderNoiseLevel encoderNoiseLevel,
                                double learningRate, int globalBatch, int microBatch, int trainSteps) {
 
@@ -68,7 +71,7 @@ public record TokenDriftConfig(DriftConfig drift, int realQueueCapacity, int gen
     public Builder toBuilder() {
         return new Builder().drift(drift).realQueueCapacity(realQueueCapacity)
                 .generatedQueueCapacity(generatedQueueCapacity).pooledLayers(pooledLayers).l2Normalize(l2Normalize)
-                .selfExclusion(selfExclusion).lift(lift).targetSpace(targetSpace).mirrorStepSize(mirrorStepSize)
+                .selfExclusion(selfExclusion).lift(lift).excludeUnseenSpecialTokens(excludeUnseenSpecialTokens).targetSpace(targetSpace).mirrorStepSize(mirrorStepSize)
                 .baseLossWeight(baseLossWeight).encoderNoiseLevel(encoderNoiseLevel).learningRate(learningRate)
                 .globalBatch(globalBatch).microBatch(microBatch).trainSteps(trainSteps);
     }
@@ -82,6 +85,7 @@ public record TokenDriftConfig(DriftConfig drift, int realQueueCapacity, int gen
         private boolean l2Normalize = true;
         private boolean selfExclusion = true;
         private LiftMode lift = LiftMode.SOFT;
+        private boolean excludeUnseenSpecialTokens = false;
         private TargetSpace targetSpace = TargetSpace.FEATURE;
         private double mirrorStepSize = 1.0;
         private double baseLossWeight = 0.0;
@@ -133,6 +137,11 @@ public record TokenDriftConfig(DriftConfig drift, int realQueueCapacity, int gen
             return this;
         }
 
+        public Builder excludeUnseenSpecialTokens(boolean exclude) {
+            this.excludeUnseenSpecialTokens = exclude;
+            return this;
+        }
+
         public Builder targetSpace(TargetSpace targetSpace) {
             this.targetSpace = targetSpace;
             return this;
@@ -175,7 +184,7 @@ public record TokenDriftConfig(DriftConfig drift, int realQueueCapacity, int gen
 
         public TokenDriftConfig build() {
             return new TokenDriftConfig(drift, realQueueCapacity, generatedQueueCapacity, pooledLayers, l2Normalize,
-                    selfExclusion, lift, targetSpace, mirrorStepSize, baseLossWeight, encoderNoiseLevel,
+                    selfExclusion, lift, excludeUnseenSpecialTokens, targetSpace, mirrorStepSize, baseLossWeight, encoderNoiseLevel,
                     learningRate, globalBatch, microBatch, trainSteps);
         }
     }

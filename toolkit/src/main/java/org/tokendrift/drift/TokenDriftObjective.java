@@ -2,6 +2,7 @@ package org.tokendrift.drift;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.tokendrift.tokenizer.SpecialToken;
 
 /**
  * One micro-step of the TokenDrift objective (Oba et al. 2026, Alg. 1), assembled from this
@@ -23,7 +24,9 @@ public final class TokenDriftObjective {
 
     private final TokenDriftConfig config;
     private final FeatureEncoder encoder;
+    private final LiftExclusion exclusion;
     private final SoftTokenLift lift;
+    private final SoftTokenLift argmaxLift;
     private final SequencePooling pooling;
     private final DriftField field;
     private final FeatureQueue realQueue;
@@ -41,7 +44,9 @@ public final class TokenDriftObjective {
         }
         this.config = config;
         this.encoder = encoder;
-        this.lift = new SoftTokenLift(encoder.embeddingMatrix(), config.lift(), excludedTokenId);
+        this.exclusion = liftExclusion(config, excludedTokenId);
+        this.lift = new SoftTokenLift(encoder.embeddingMatrix(), config.lift(), exclusion);
+        this.argmaxLift = new SoftTokenLift(encoder.embeddingMatrix(), LiftMode.STRAIGHT_THROUGH, exclusion);
         this.pooling = new SequencePooling(config.pooledLayers(), config.l2Normalize());
         this.field = new DriftField(config.drift());
         this.realQueue = new FeatureQueue(config.realQueueCapacity());
@@ -122,6 +127,23 @@ public final class TokenDriftObjective {
     public LiftedFeatures generatedFeatures(INDArray logits, int[][] corrupted, boolean[][] predicted,
                                             double[] encoderSigma) {
         return LiftedFeatures.forward(lift, encoder, pooling, logits, corrupted, predicted, encoderSigma);
+    }
+
+    /**
+     * Features of the same predictions lifted as hard tokens, {@code pool(phi(E[argmax p]))} (no
+     * gradient): what the encoder would see of the tokens a sampler picks. Their distance to the
+     * lifted features shows how much of the objective is met by the soft mixture alone.
+     */
+    public double[][] argmaxFeatures(INDArray logits, int[][] corrupted, boolean[][] predicted, double[] encoderSigma) {
+        return LiftedFeatures.forward(argmaxLift, encoder, pooling, logits, corrupted, predicted, encoderSigma).features();
+    }
+
+    /** The classes the lift gives probability 0: {@code excludedTokenId}, plus [BOS] and [PAD] after position 0 if configured. */
+    static LiftExclusion liftExclusion(TokenDriftConfig config, int excludedTokenId) {
+        LiftExclusion base = LiftExclusion.only(excludedTokenId);
+        return config.excludeUnseenSpecialTokens()
+                ? base.plusAfterFirstPosition(SpecialToken.BOS.id(), SpecialToken.PAD.id())
+                : base;
     }
 
     /** Real features {@code u = pool(phi(E[x0]))} of clean sequences (no gradient). */

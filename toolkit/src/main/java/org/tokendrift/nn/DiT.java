@@ -394,6 +394,21 @@ public final class DiT {
         }
 
         /**
+         * The hidden state after {@code depth} blocks [B*L, d]: 0 = the input embeddings,
+         * {@code layers} = {@link #lastHidden()}. Only passes with gradients keep every depth.
+         */
+        public INDArray hidden(int depth) {
+            checkUsable();
+            if (depth < 0 || depth > blocks.size()) {
+                throw new IllegalArgumentException("depth " + depth + " is outside 0.." + blocks.size());
+            }
+            if (!gradients && depth > 0 && depth < blocks.size() - 1) {
+                throw new IllegalStateException("an infer() pass keeps only the last two hidden states, not depth " + depth);
+            }
+            return blockInput(this, depth);
+        }
+
+        /**
          * Back-propagates upstream gradients (each may be {@code null} = zero) and returns the
          * gradient w.r.t. the input embeddings [B*L, d]. Parameter gradients accumulate in the
          * model's gradient buffers (none on a frozen model). Allowed once per pass.

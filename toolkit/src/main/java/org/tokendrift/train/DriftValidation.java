@@ -1,10 +1,13 @@
 package org.tokendrift.train;
 
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.tokendrift.diffusion.Backbone;
 import org.tokendrift.diffusion.Corruption;
 import org.tokendrift.drift.DriftDiagnostics;
 import org.tokendrift.drift.DriftField;
 import org.tokendrift.drift.DriftInputs;
+import org.tokendrift.drift.LiftedFeatures;
+import org.tokendrift.drift.PredictionStatistics;
 import org.tokendrift.drift.TokenDriftConfig;
 import org.tokendrift.drift.TokenDriftObjective;
 import org.tokendrift.nn.DiT;
@@ -24,7 +27,14 @@ import java.util.random.RandomGenerator;
  *   mean_gap      = ||(1/N) sum_i h_i - (1/N) sum_i u_i||^2           first moments of the two sets
  *   vnorm_tau     = (1/N) sum_i ||V_tau(h_i)||,  positives {u}, negatives {h} \ {h_i}, no queues
  *   d2_pos, d2_neg = mean squared distances anchor-positive and anchor-negative
+ *   argmax_mean_gap = ||(1/N) sum_i a_i - (1/N) sum_i u_i||^2     a_i: the same predictions lifted as
+ *                                                                   hard tokens E[argmax p] (what a sampler picks)
+ *   soft_argmax_d2  = (1/N) sum_i ||h_i - a_i||^2                  how far the soft mixture is from its tokens
+ *   top_share, top_token = share of predicted positions whose argmax is the commonest argmax, and that token
  * </pre>
+ * A run can meet the objective through the soft mixture alone (mean_gap falls, argmax_mean_gap does
+ * not) or through tokens the encoder reads as "no information" (top_token becomes a special token);
+ * both were seen at this scale (data/results/diagnosis/README.md).
  * V_tau is the un-normalised per-temperature field, the quantity that goes to zero as the
  * generated distribution approaches the real one. Times, masks and sequences are the same at
  * every validation pass, so the values compare across a run (and across runs on the same data).
@@ -41,7 +51,7 @@ final class DriftValidation {
         this.field = new DriftField(drift.config().drift());
         List<String> n = new ArrayList<>(List.of("d2_paired", "mean_gap"));
         n.addAll(temperatureNames("vnorm_", drift.config().drift().temperatures()));
-        n.addAll(List.of("d2_pos", "d2_neg"));
+        n.addAll(List.of("d2_pos", "d2_neg", "argmax_mean_gap", "soft_argmax_d2", "top_share", "top_token"));
         this.names = List.copyOf(n);
     }
 
@@ -63,6 +73,8 @@ final class DriftValidation {
         TokenDriftConfig config = drift.config();
         List<double[]> generated = new ArrayList<>();
         List<double[]> real = new ArrayList<>();
+        List<double[]> argmax = new ArrayList<>();
+        List<INDArray> probabilities = new ArrayList<>();
         for (int i = 0; i < batches.size(); i++) {
             int[][] batch = batches.get(i);
             Corruption c = backbone.corrupt(batch, noise.get(i));
@@ -73,14 +85,19 @@ final class DriftValidation {
                 double[] sigma = c.sigma() == null ? null : Arrays.copyOfRange(c.sigma(), from, to);
                 double[] encoderSigma = drift.encoderSigma(sigma);
                 DiT.Pass pass = model.infer(tokens, sigma);
-                generated.addAll(List.of(drift.generatedFeatures(pass.logits(), tokens,
-                        Arrays.copyOfRange(c.predicted(), from, to), encoderSigma).features()));
+                boolean[][] predicted = Arrays.copyOfRange(c.predicted(), from, to);
+                LiftedFeatures lifted = drift.generatedFeatures(pass.logits(), tokens, predicted, encoderSigma);
+                generated.addAll(List.of(lifted.features()));
+                probabilities.add(lifted.lifted().predictedProbabilities());
+                argmax.addAll(List.of(drift.argmaxFeatures(pass.logits(), tokens, predicted, encoderSigma)));
                 real.addAll(List.of(drift.realFeatures(Arrays.copyOfRange(batch, from, to), encoderSigma)));
             }
             NativeMemory.releaseGarbage();
         }
         double[][] h = generated.toArray(double[][]::new);
         double[][] u = real.toArray(double[][]::new);
+        double[][] a = argmax.toArray(double[][]::new);
+        PredictionStatistics predictions = PredictionStatistics.ofAll(probabilities);
         DriftDiagnostics d = field.compute(DriftInputs.tokenDrift(h, u, new double[0][], new double[0][],
                 config.selfExclusion())).diagnostics();
         double[] out = new double[names.size()];
@@ -91,7 +108,11 @@ final class DriftValidation {
             out[k++] = norm;
         }
         out[k++] = d.meanSqDistToPositives();
-        out[k] = d.meanSqDistToNegatives();
+        out[k++] = d.meanSqDistToNegatives();
+        out[k++] = squaredDistanceOfMeans(a, u);
+        out[k++] = meanPairedSquaredDistance(h, a);
+        out[k++] = predictions.topShare();
+        out[k] = predictions.topToken();
         return out;
     }
 

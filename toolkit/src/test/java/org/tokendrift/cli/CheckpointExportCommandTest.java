@@ -14,8 +14,6 @@ import org.tokendrift.nn.Param;
 import org.tokendrift.util.AtomicFiles;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -27,16 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code tokendrift checkpoint export} through the command line, on a tiny network. */
 class CheckpointExportCommandTest {
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = TokenDriftCli.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     /** A training checkpoint after one (zero-gradient) optimiser step whose EMA lags behind moved weights. */
     private static Path trainingCheckpoint(Path file) throws IOException {
@@ -56,7 +44,7 @@ class CheckpointExportCommandTest {
         Path source = trainingCheckpoint(dir.resolve("step-0000001.ckpt"));
         Path out = dir.resolve("data").resolve("checkpoints").resolve("tiny.ckpt");
 
-        Run run = run("checkpoint", "export", "--from", source.toString(), "--out", out.toString());
+        CliRun run = CliRun.of("checkpoint", "export", "--from", source.toString(), "--out", out.toString());
 
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("exported the EMA weights of " + source) && run.out().contains("(step 1,"), run.out());
@@ -73,7 +61,7 @@ class CheckpointExportCommandTest {
     @Test
     void aMissingSourceIsNamedAndNothingIsWritten(@TempDir Path dir) {
         Path out = dir.resolve("out.ckpt");
-        Run run = run("checkpoint", "export", "--from", dir.resolve("nope.ckpt").toString(), "--out", out.toString());
+        CliRun run = CliRun.of("checkpoint", "export", "--from", dir.resolve("nope.ckpt").toString(), "--out", out.toString());
         assertEquals(1, run.exit());
         assertTrue(run.err().startsWith("checkpoint export: ") && run.err().contains("nope.ckpt"), run.err());
         assertFalse(Files.exists(out));

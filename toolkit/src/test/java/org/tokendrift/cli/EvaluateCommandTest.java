@@ -18,8 +18,6 @@ import org.tokendrift.eval.model.TokenizerCodec;
 import org.tokendrift.tokenizer.BpeTokenizer;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,17 +39,6 @@ class EvaluateCommandTest {
         return DataPaths.sampleDir().resolve("tokenizer-1024.json");
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = TokenDriftCli.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
-                .execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     private static Path saveMdlm(Path dir) throws IOException {
         Path file = dir.resolve("mdlm.ckpt");
         TinyModels.saveWithEma(TinyModels.randomised(TinyModels.config(VOCAB, LENGTH, false, false), 11, 0.3), file);
@@ -71,7 +58,7 @@ class EvaluateCommandTest {
         Path csv = dir.resolve("results").resolve("reproduction.csv");
         Path samplesDir = dir.resolve("samples");
 
-        Run run = run("evaluate", "--checkpoint", mdlm.toString(), "--backbone", "mdlm", "--method", "continuation",
+        CliRun run = CliRun.of("evaluate", "--checkpoint", mdlm.toString(), "--backbone", "mdlm", "--method", "continuation",
                 "--train-steps", "250", "--judge", judge.toString(), "--tokenizer", tokenizer().toString(),
                 "--nfe", "4,8", "--seeds", "0,1", "--samples", "3", "--batch-size", "3",
                 "--results", csv.toString(), "--samples-dir", samplesDir.toString(), "--no-progress");
@@ -116,11 +103,11 @@ class EvaluateCommandTest {
                 "--train-steps", "100", "--judge", judge.toString(), "--tokenizer", tokenizer().toString(), "--seeds", "0",
                 "--samples", "2", "--results", csv.toString(), "--samples-dir", dir.resolve("samples").toString(),
                 "--no-progress", "--skip-existing");
-        Run first = run(concat(common, List.of("--nfe", "4")));
+        CliRun first = CliRun.of(concat(common, List.of("--nfe", "4")));
         assertEquals(0, first.exit(), first.err() + first.out());
         String firstRow = Files.readAllLines(csv).get(1);
 
-        Run second = run(concat(common, List.of("--nfe", "4,8")));
+        CliRun second = CliRun.of(concat(common, List.of("--nfe", "4,8")));
         assertEquals(0, second.exit(), second.err() + second.out());
         assertTrue(second.out().contains("skip mdlm/tokendrift at 100 steps, seed 0 NFE 4: a row with 2 samples is already in"),
                 second.out());
@@ -133,7 +120,7 @@ class EvaluateCommandTest {
         // Everything done: nothing is loaded, so even a deleted checkpoint and judge cost nothing.
         Files.delete(mdlm);
         Files.delete(judge);
-        Run third = run(concat(common, List.of("--nfe", "4,8")));
+        CliRun third = CliRun.of(concat(common, List.of("--nfe", "4,8")));
         assertEquals(0, third.exit(), third.err() + third.out());
         assertTrue(third.out().contains("all 2 cells of " + mdlm + " are already in"), third.out());
     }
@@ -146,11 +133,11 @@ class EvaluateCommandTest {
         // The shipped tokenizer and held-out blocks (vocabulary 4096), so the only thing missing is the judge.
         List<String> args = List.of("evaluate", "real-text", "--judge", dir.resolve("no-judge.ckpt").toString(),
                 "--backbone", "mdlm", "--samples", "5", "--results", csv.toString(), "--skip-existing");
-        Run done = run(concat(args, List.of("--seeds", "0,1")));
+        CliRun done = CliRun.of(concat(args, List.of("--seeds", "0,1")));
         assertEquals(0, done.exit(), done.err() + done.out());
         assertTrue(done.out().contains("nothing to do"), done.out());
 
-        Run missingSeed = run(concat(args, List.of("--seeds", "0,1,2")));
+        CliRun missingSeed = CliRun.of(concat(args, List.of("--seeds", "0,1,2")));
         assertEquals(1, missingSeed.exit(), "seed 2 is missing, so the (absent) judge is needed: " + missingSeed.out());
         assertTrue(missingSeed.err().contains("no-judge.ckpt"), missingSeed.err());
     }
@@ -160,7 +147,7 @@ class EvaluateCommandTest {
         Path duo = dir.resolve("duo.ckpt");
         TinyModels.saveWithEma(TinyModels.randomised(TinyModels.config(VOCAB, LENGTH, false, true), 13, 0.3), duo);
         Path csv = dir.resolve("reproduction.csv");
-        Run run = run("evaluate", "--checkpoint", duo.toString(), "--backbone", "duo", "--method", "pretrained",
+        CliRun run = CliRun.of("evaluate", "--checkpoint", duo.toString(), "--backbone", "duo", "--method", "pretrained",
                 "--train-steps", "0", "--judge", saveJudge(dir).toString(), "--tokenizer", tokenizer().toString(),
                 "--nfe", "4", "--seeds", "3", "--samples", "2", "--duo-final-step", "greedy",
                 "--results", csv.toString(), "--samples-dir", dir.resolve("samples").toString(), "--no-progress");
@@ -179,22 +166,22 @@ class EvaluateCommandTest {
         List<String> common = List.of("--train-steps", "0", "--tokenizer", tokenizer().toString(), "--nfe", "4",
                 "--samples", "2", "--results", dir.resolve("r.csv").toString(), "--no-progress");
 
-        Run judgeAsModel = run(concat(List.of("evaluate", "--checkpoint", judge.toString(), "--backbone", "mdlm",
+        CliRun judgeAsModel = CliRun.of(concat(List.of("evaluate", "--checkpoint", judge.toString(), "--backbone", "mdlm",
                 "--method", "pretrained", "--judge", judge.toString()), common));
         assertEquals(1, judgeAsModel.exit());
         assertTrue(judgeAsModel.err().contains("causal network"), judgeAsModel.err());
 
-        Run modelAsJudge = run(concat(List.of("evaluate", "--checkpoint", mdlm.toString(), "--backbone", "mdlm",
+        CliRun modelAsJudge = CliRun.of(concat(List.of("evaluate", "--checkpoint", mdlm.toString(), "--backbone", "mdlm",
                 "--method", "pretrained", "--judge", mdlm.toString()), common));
         assertEquals(1, modelAsJudge.exit());
         assertTrue(modelAsJudge.err().contains("is not a judge"), modelAsJudge.err());
 
-        Run defaultTokenizer = run("evaluate", "--checkpoint", mdlm.toString(), "--backbone", "mdlm", "--method", "pretrained",
+        CliRun defaultTokenizer = CliRun.of("evaluate", "--checkpoint", mdlm.toString(), "--backbone", "mdlm", "--method", "pretrained",
                 "--train-steps", "0", "--judge", judge.toString(), "--results", dir.resolve("r.csv").toString());
         assertEquals(1, defaultTokenizer.exit());
         assertTrue(defaultTokenizer.err().contains("vocabulary of 1024 ids but the tokenizer has 4096"), defaultTokenizer.err());
 
-        Run missing = run("evaluate", "--checkpoint", mdlm.toString());
+        CliRun missing = CliRun.of("evaluate", "--checkpoint", mdlm.toString());
         assertEquals(1, missing.exit());
         assertTrue(missing.err().contains("missing --backbone, --method, --train-steps"), missing.err());
         assertTrue(Files.notExists(dir.resolve("r.csv")), "nothing is written when the inputs are wrong");

@@ -95,7 +95,7 @@ class ReproduceScriptTest {
         assertTrue(out.contains(td + "evaluate real-text --judge data/checkpoints/judge-ar.ckpt --samples 64 --seeds 0,1,2"
                 + " --backbone mdlm,duo --skip-existing"), out);
         assertTrue(out.contains(td + "evaluate --checkpoint data/checkpoints/duo-base.ckpt --backbone duo --method pretrained "
-                + "--train-steps 2500 --nfe 4,8,16,32,64,128,256 --seeds 0 --samples 64"), out);
+                + "--train-steps 2500 --nfe 4,8,16,32,64,128,256 --seeds 0,1,2 --samples 64"), out);
         assertTrue(out.contains("evaluate --checkpoint runs/tokendrift-mdlm/checkpoints/step-0000400.ckpt "
                 + "--backbone mdlm --method tokendrift --train-steps 400 --nfe 4,8,16,32,64,128,256 --seeds 0"), out);
         for (int step : new int[]{100, 200, 300}) {

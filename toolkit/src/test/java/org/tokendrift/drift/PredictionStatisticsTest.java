@@ -30,6 +30,18 @@ class PredictionStatisticsTest {
     }
 
     @Test
+    void severalPartsCountAsOneSetOfRows() {
+        // Argmaxes 0, 0, 2 | (empty) | 2, 0 (a tie goes to the lowest id): token 0 on 3 of the 5 rows.
+        PredictionStatistics s = PredictionStatistics.ofAll(java.util.Arrays.asList(
+                Nd4j.createFromArray(new double[][]{{1, 0, 0}, {0.6, 0.4, 0}, {0, 0, 1}}),
+                null,
+                Nd4j.createFromArray(new double[][]{{0, 0, 1}, {0.5, 0, 0.5}})));
+        assertEquals(3.0 / 5, s.topShare(), 1e-12);
+        assertEquals(0, s.topToken());
+        assertEquals((0 + (-0.6 * Math.log(0.6) - 0.4 * Math.log(0.4)) + 0 + 0 + Math.log(2)) / 5, s.meanEntropy(), 1e-12);
+    }
+
+    @Test
     void noPredictedPositions() {
         assertSame(PredictionStatistics.NONE, PredictionStatistics.of(null));
     }

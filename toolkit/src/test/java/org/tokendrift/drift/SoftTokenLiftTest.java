@@ -103,6 +103,41 @@ class SoftTokenLiftTest {
     }
 
     @Test
+    void exclusionAfterTheFirstPositionKeepsTheClassAtPositionZeroOnly() {
+        // Class 2 has by far the largest logit at both predicted positions; it is excluded after position 0.
+        INDArray logits = Nd4j.createFromArray(new double[][]{{0, Math.log(3), 50}, {0, Math.log(3), 50}});
+        SoftTokenLift lift = new SoftTokenLift(E, LiftMode.SOFT, LiftExclusion.NONE.plusAfterFirstPosition(2));
+        SoftTokenLift.Lifted lifted = lift.lift(logits, new int[][]{{0, 0}}, new boolean[][]{{true, true}});
+        // Position 0 keeps class 2 (p ~ 1, E[2] = (2, 2)); position 1 mixes the others: p = [1/4, 3/4, 0].
+        assertArrayEquals(new double[]{2, 2}, lifted.embeddings().getRow(0).toDoubleVector(), 1e-12);
+        assertArrayEquals(new double[]{0.25, 0.75}, lifted.embeddings().getRow(1).toDoubleVector(), 1e-12);
+        assertEquals(0.0, lifted.predictedProbabilities().getDouble(1, 2), 0.0);
+        INDArray dLogits = lifted.backward(Nd4j.createFromArray(new double[][]{{0, 0}, {1.0, -2.0}}));
+        assertEquals(0.0, dLogits.getDouble(1, 2), 0.0, "an excluded class receives no gradient");
+        assertEquals(50.0, logits.getDouble(1, 2), 0.0, "the caller's logits must not be modified");
+    }
+
+    @Test
+    void backwardWithExclusionsMatchesFiniteDifferences() {
+        Random rnd = new Random(15);
+        int batch = 2, seqLen = 3, vocab = 6, d = 4, mask = 5;
+        INDArray e = GradientCheck.gaussian(rnd, vocab, d, 1.0);
+        INDArray logits = GradientCheck.gaussian(rnd, batch * seqLen, vocab, 2.0);
+        int[][] tokens = {{mask, 1, mask}, {mask, mask, 0}};
+        boolean[][] predicted = PredictedPositions.masked(tokens, mask);
+        INDArray probe = GradientCheck.gaussian(rnd, batch * seqLen, d, 1.0);
+        SoftTokenLift lift = new SoftTokenLift(e, LiftMode.SOFT, LiftExclusion.only(mask).plusAfterFirstPosition(1, 0));
+        INDArray analytic = lift.lift(logits, tokens, predicted).backward(probe);
+        double[][] numeric = GradientCheck.numericGradient(logits,
+                x -> GradientCheck.dot(lift.lift(x, tokens, predicted).embeddings(), probe));
+        GradientCheck.assertClose(numeric, analytic.toDoubleMatrix(), 1e-7, "dLogits");
+        // Rows 0 and 3 are position 0 (classes 0 and 1 allowed there), row 2 is position 2 (excluded).
+        assertTrue(Math.abs(analytic.getDouble(0, 1)) > 1e-6 && Math.abs(analytic.getDouble(3, 0)) > 1e-6);
+        assertEquals(0.0, analytic.getDouble(2, 1), 0.0);
+        assertEquals(0.0, analytic.getDouble(2, 0), 0.0);
+    }
+
+    @Test
     void float32PathAgreesWithFloat64() {
         Random rnd = new Random(14);
         INDArray e = GradientCheck.gaussian(rnd, 7, 4, 1.0);
@@ -134,5 +169,8 @@ class SoftTokenLiftTest {
                 () -> lift.lift(Nd4j.zeros(DataType.DOUBLE, 2, 3), new int[][]{{0, 7}}, new boolean[][]{{true, true}}));
         assertTrue(id.getMessage().contains("token id 7"), id.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new SoftTokenLift(E, LiftMode.SOFT, 3));
+        IllegalArgumentException excluded = assertThrows(IllegalArgumentException.class,
+                () -> new SoftTokenLift(E, LiftMode.SOFT, LiftExclusion.NONE.plusAfterFirstPosition(5)));
+        assertTrue(excluded.getMessage().contains("excluded token id 5"), excluded.getMessage());
     }
 }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.tokendrift.testing.GradientCheck;
+import org.tokendrift.tokenizer.SpecialToken;
 
 import java.util.Random;
 
@@ -168,6 +169,45 @@ class TokenDriftObjectiveTest {
         double[] sigma = {0.1, 0.2, 0.3};
         assertEquals(null, clean.encoderSigma(sigma));
         assertArrayEquals(sigma, noisy.encoderSigma(sigma), 0.0);
+    }
+
+    @Test
+    void argmaxFeaturesAreTheFeaturesOfTheGreedyCompletion() {
+        TokenDriftObjective objective = objective(TokenDriftConfig.builder().queueCapacity(16).build());
+        int[][] clean = randomTokens(MASK);
+        int[][] corrupted = corrupt(clean);
+        boolean[][] predicted = PredictedPositions.masked(corrupted, MASK);
+        INDArray logits = GradientCheck.gaussian(rnd, BATCH * SEQ, VOCAB, 1.0);
+        double[][] l = logits.toDoubleMatrix();
+        int[][] greedy = new int[BATCH][];
+        for (int b = 0; b < BATCH; b++) {
+            greedy[b] = corrupted[b].clone();
+            for (int t = 0; t < SEQ; t++) {
+                if (predicted[b][t]) {
+                    int best = 0;
+                    for (int v = 1; v < MASK; v++) {
+                        best = l[b * SEQ + t][v] > l[b * SEQ + t][best] ? v : best;
+                    }
+                    greedy[b][t] = best;
+                }
+            }
+        }
+        double[][] expected = objective.realFeatures(greedy, null);
+        double[][] actual = objective.argmaxFeatures(logits, corrupted, predicted, null);
+        for (int b = 0; b < BATCH; b++) {
+            assertArrayEquals(expected[b], actual[b], 1e-12);
+        }
+    }
+
+    @Test
+    void excludingUnseenSpecialTokensAddsBosAndPadAfterTheFirstPosition() {
+        TokenDriftConfig literal = TokenDriftConfig.defaults();
+        assertEquals(LiftExclusion.only(MASK), TokenDriftObjective.liftExclusion(literal, MASK));
+        LiftExclusion adapted = TokenDriftObjective.liftExclusion(literal.toBuilder().excludeUnseenSpecialTokens(true).build(), MASK);
+        assertArrayEquals(new int[]{MASK}, adapted.everywhere());
+        assertArrayEquals(new int[]{SpecialToken.BOS.id(), SpecialToken.PAD.id()}, adapted.afterFirstPosition());
+        assertArrayEquals(new int[]{SpecialToken.BOS.id(), SpecialToken.PAD.id()}, TokenDriftObjective.liftExclusion(
+                literal.toBuilder().excludeUnseenSpecialTokens(true).build(), SoftTokenLift.NO_EXCLUDED_TOKEN).afterFirstPosition());
     }
 
     private static double inner(double[][] a, double[][] b) {

@@ -42,9 +42,11 @@ class ContinualConfigTest {
                 assertEquals(base.dataDir(), c.training().dataDir());
                 assertFalse(c.notes().isBlank(), "the notes say why values differ from the paper's");
             }
+            // The queues keep the paper's span of 2 optimiser steps (2 x 512 = 1024 there, 2 x our batch here).
             TokenDriftConfig paper = TokenDriftConfig.builder().globalBatch(drift.training().batchSize())
-                    .trainSteps(Math.toIntExact(drift.training().steps())).learningRate(drift.training().learningRate()).build();
-            assertEquals(paper, drift.tokenDrift(), backbone + ": every drift constant is the paper's default");
+                    .trainSteps(Math.toIntExact(drift.training().steps())).learningRate(drift.training().learningRate())
+                    .queueCapacity(2 * drift.training().batchSize()).build();
+            assertEquals(paper, drift.tokenDrift(), backbone + ": every other drift constant is the paper's default");
             assertEquals(8, drift.tokenDrift().microBatch());
             assertEquals(4, drift.driftValidationBatches());
             // Matched baseline: identical training sections apart from the run name.
@@ -64,16 +66,16 @@ class ContinualConfigTest {
     void eachShippedMdlmAblationChangesOnlyItsOwnSettingAgainstTheDefaultRun() throws IOException {
         ContinualConfig reference = ContinualConfig.read(shipped("tokendrift-mdlm"));
         TokenDriftConfig defaults = reference.tokenDrift();
-        TokenDriftConfig queue64 = defaults.toBuilder().queueCapacity(64).build();
         Map<String, Ablation> expected = Map.of(
                 "hard-lift", new Ablation(defaults.toBuilder().lift(LiftMode.STRAIGHT_THROUGH).build()),
                 "ratio-1-0", new Ablation(withWeights(defaults, 1.0, 0.0)),
                 "ratio-0-1", new Ablation(withWeights(defaults, 0.0, 1.0)),
                 "ratio-2-1", new Ablation(withWeights(defaults, 2.0, 1.0)),
-                "queue-64", new Ablation(queue64),
-                // diagnoses of the default run's collapse (README): the paper's learning rate; the base loss with the paper's queue span
+                "queue-1024", new Ablation(defaults.toBuilder().queueCapacity(1024).build()),
+                "base-loss", new Ablation(defaults.toBuilder().baseLossWeight(1.0).build()),
+                // diagnoses (README): the paper's learning rate; [BOS] and [PAD] kept out of the lift
                 "lr-3e-5", new Ablation(defaults.toBuilder().learningRate(3e-5).build(), 3e-5),
-                "base-loss", new Ablation(queue64.toBuilder().baseLossWeight(1.0).build()));
+                "exclude-specials", new Ablation(defaults.toBuilder().excludeUnseenSpecialTokens(true).build()));
         try (var files = Files.list(shipped("tokendrift-mdlm").getParent())) {
             List<String> shippedAblations = files.map(f -> f.getFileName().toString())
                     .filter(n -> n.startsWith("ablation-mdlm-")).map(n -> n.substring("ablation-mdlm-".length(), n.length() - 5))

@@ -176,7 +176,8 @@ class TokenDriftTrainingObjectiveTest {
                 Arguments.of("attraction only 1:0", config().drift(DriftConfig.builder().weights(1, 0).build()).build()),
                 Arguments.of("ratio 2:1", config().drift(DriftConfig.builder().weights(2, 1).build()).build()),
                 Arguments.of("queue size 3", config().queueCapacity(3).build()),
-                Arguments.of("drift + 0.5 x base loss", config().baseLossWeight(0.5).build()));
+                Arguments.of("drift + 0.5 x base loss", config().baseLossWeight(0.5).build()),
+                Arguments.of("[BOS] and [PAD] excluded from the lift", config().excludeUnseenSpecialTokens(true).build()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -298,6 +299,12 @@ class TokenDriftTrainingObjectiveTest {
         for (double v : first) {
             assertTrue(Double.isFinite(v) && v >= 0, Arrays.toString(first));
         }
+        List<String> names = objective.validationDiagnosticNames();
+        double topShare = first[names.indexOf("top_share")];
+        double topToken = first[names.indexOf("top_token")];
+        assertTrue(topShare > 0 && topShare <= 1, "top share " + topShare);
+        assertTrue(topToken == Math.rint(topToken) && topToken >= 0 && topToken < VOCAB && topToken != MASK, "top token " + topToken);
+        assertTrue(first[names.indexOf("soft_argmax_d2")] > 0, "a random model's predictions are not one-hot");
         assertTrue(Arrays.deepEquals(queued, objective.drift().generatedQueue().snapshot()), "queues untouched");
     }
 
