@@ -27,8 +27,8 @@
 # CPU cost on the 2-core development machine, one job per core (OMP_NUM_THREADS=1, measured
 # 2026-11-28 with a second job on the other core; data/runs/*/log.csv): a pretraining step (batch 32)
 # 2.9-3.3 s for MDLM, 4.7 s for the 6-block judge; a TokenDrift step about 8 s (plus about 40 s per
-# validation), a continuation step about 3 s. Sampling costs are ESTIMATES (about 2 s per network
-# pass of 64 sequences on one core, from the FLOP count and the bench's ratio to a training step).
+# validation), a continuation step about 3 s. Sampling: measured 2026-11-29 about 3 s per network
+# pass of 64 sequences on one core beside a training job (MDLM, NFE 64: 190-220 s per seed).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -191,7 +191,8 @@ continual() {
 }
 # evaluate_run CONFIG BACKBONE METHOD: the final checkpoint for the table and the whole seed-0 curve,
 # every 100th checkpoint before it for the dynamics (up to NFE 64).
-# COST per run: ESTIMATE 19 min for the final checkpoint (as a base) + 4 min per earlier checkpoint.
+# COST per run at about 3 s per pass: the final checkpoint's table cells 84 passes (4 min) and its
+# seed-0 curve 508 passes (25 min), plus 124 passes (6 min) per earlier checkpoint.
 evaluate_run() {
   local name steps step file
   name=$(json_value "$1" name)

@@ -43,9 +43,13 @@ import java.util.concurrent.Callable;
  * (the pooled, L2-normalised TokenDrift feature of a base checkpoint), against real validation
  * text ({@link FeatureSeparation}). The reference is {@code --reference} validation blocks spread
  * evenly over the split; the held-out real set is as many blocks halfway between them (neighbouring
- * blocks share documents). With {@code --judge}, each set's mean judge NLL per token and the rank
- * correlation, over every sequence, between its nearest-reference distance and its judge NLL: a
- * feature that sees fluency gives a clearly positive correlation.
+ * blocks share documents). The 1-NN accuracy of each set against the held-out set is printed beside
+ * its chance level for the two set sizes. With {@code --judge}, each set's mean judge NLL per
+ * token and the rank correlation, over every sequence, between its nearest-reference distance and
+ * its judge NLL: a feature that sees fluency gives a clearly positive correlation. The judge NLL
+ * here scores the sampled token ids as they are, every position after the first, including special
+ * tokens and text after an {@code [EOS]}; it is not Gen-PPL's protocol (which decodes, re-encodes and
+ * stops at the first end of sequence), only a per-sequence fluency score to rank by.
  */
 @Command(name = "features", mixinStandardHelpOptions = true,
         description = "Separation of sample sets from real text in the frozen encoder's pooled feature space.")
@@ -105,14 +109,18 @@ public final class DiagnoseFeaturesCommand implements Callable<Integer> {
         }
         int[][] referenceBlocks = new int[reference][];
         int[][] heldOutBlocks = new int[reference][];
+        if (valid.blockLength() != seqLen) {
+            throw new IllegalArgumentException("the validation blocks have " + valid.blockLength()
+                    + " tokens, the encoder reads sequences of " + seqLen);
+        }
         for (int i = 0; i < reference; i++) {
-            referenceBlocks[i] = Arrays.copyOf(valid.block(i * stride), seqLen);
-            heldOutBlocks[i] = Arrays.copyOf(valid.block(i * stride + stride / 2), seqLen);
+            referenceBlocks[i] = valid.block(i * stride);
+            heldOutBlocks[i] = valid.block(i * stride + stride / 2);
         }
         double[][] referenceFeatures = features(phi, referenceBlocks);
         double[][] heldOutFeatures = features(phi, heldOutBlocks);
         JudgeScorer scorer = judge == null ? null
-                : new JudgeScorer(EvaluationWeights.loadJudge(judge, valid.vocabSize()), SpecialToken.PAD.id(),
+                : new JudgeScorer(EvaluationWeights.loadJudge(judge, valid.vocabSize()), SpecialToken.EOS.id(),
                 JudgeScorer.DEFAULT_MAX_BATCH);
 
         List<String> names = new ArrayList<>(List.of("held-out real text"));
@@ -123,7 +131,7 @@ public final class DiagnoseFeaturesCommand implements Callable<Integer> {
         }
         Table table = Table.create("feature separation",
                 StringColumn.create("set"), IntColumn.create("count"), DoubleColumn.create("mean_to_reference"),
-                DoubleColumn.create("nearest_reference"), DoubleColumn.create("within"), DoubleColumn.create("one_nn_accuracy"),
+                DoubleColumn.create("nearest_reference"), DoubleColumn.create("within"), DoubleColumn.create("one_nn_accuracy"), DoubleColumn.create("chance_accuracy"),
                 DoubleColumn.create("judge_nll"));
         List<Double> nearest = new ArrayList<>();
         List<Double> nll = new ArrayList<>();
@@ -144,9 +152,10 @@ public final class DiagnoseFeaturesCommand implements Callable<Integer> {
             table.doubleColumn("nearest_reference").append(s.nearestReference());
             table.doubleColumn("within").append(s.within());
             table.doubleColumn("one_nn_accuracy").append(s.oneNnAccuracy());
+            table.doubleColumn("chance_accuracy").append(FeatureSeparation.chanceAccuracy(f.length, heldOutFeatures.length));
             table.doubleColumn("judge_nll").append(perSequenceNll == null ? Double.NaN : Arrays.stream(perSequenceNll).average().orElse(Double.NaN));
         }
-        for (String column : List.of("mean_to_reference", "nearest_reference", "within", "one_nn_accuracy", "judge_nll")) {
+        for (String column : List.of("mean_to_reference", "nearest_reference", "within", "one_nn_accuracy", "chance_accuracy", "judge_nll")) {
             table.doubleColumn(column).setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
         }
         PrintWriter printer = spec.commandLine().getOut();

@@ -14,7 +14,9 @@ import java.util.Arrays;
  *   oneNnAccuracy      = leave-one-out 1-nearest-neighbour accuracy of labelling {x} against {q}
  * </pre>
  * The last is the two-sample classifier test of Lopez-Paz and Oquab (2017) with a 1-NN classifier:
- * 0.5 means the two sets are indistinguishable in phi's space, 1.0 that they are fully separated.
+ * 1.0 means the two sets are fully separated in phi's space; if they are indistinguishable, the
+ * expected accuracy is the chance of a point's neighbour sharing its label,
+ * {@code chance = (n(n-1) + m(m-1)) / ((n+m)(n+m-1))} (0.496 for 64 and 64, 0.551 for 32 and 64).
  * Each point's nearest neighbour is searched among all other points of both sets; an exact tie goes
  * to the lower index of the concatenation {@code [x ; q]}.
  *
@@ -51,6 +53,12 @@ public record FeatureSeparation(int count, double meanToReference, double neares
         }
         return new FeatureSeparation(set.length, mean / ((double) set.length * reference.length), nearest / set.length,
                 within(set), oneNearestNeighbourAccuracy(set, heldOut));
+    }
+
+    /** Expected 1-NN accuracy of two indistinguishable sets of sizes n and m (see the class comment). */
+    public static double chanceAccuracy(int n, int m) {
+        double total = n + m;
+        return ((double) n * (n - 1) + (double) m * (m - 1)) / (total * (total - 1));
     }
 
     /** {@code min_j ||x - r_j||^2}. */

@@ -9,11 +9,13 @@ import java.util.Arrays;
  *   p_t(v) = 0   for v in afterFirstPosition when t >= 1
  *   p_t    = softmax of the remaining logits
  * </pre>
- * The second set exists because our corpus layout puts {@code [BOS]} only at position 0 and never
- * uses {@code [PAD]}: a frozen encoder that never saw these tokens inside a block treats them as
- * "no information", and its features of a sequence whose masks were filled with {@code [BOS]} land
- * near the real features. TokenDrift at this scale found and used that (measured in
- * {@code data/results/diagnosis/README.md}); the paper's GPT-2 vocabulary has no such token. [I]
+ * The second set exists because our corpus layout puts {@code [BOS]} at position 0 of every block
+ * and nowhere else, and never uses {@code [PAD]}; TokenDrift excludes both after position 0 and
+ * leaves position 0 alone (its real token is {@code [BOS]}). A frozen encoder that never saw these
+ * tokens inside a block treats them as "no information", and its features of a sequence whose
+ * masks were filled with {@code [BOS]} land near the real features. TokenDrift at this scale found
+ * and used that (measured in {@code data/results/diagnosis/README.md}); the paper's GPT-2
+ * vocabulary has no such token. [I]
  */
 public record LiftExclusion(int[] everywhere, int[] afterFirstPosition) {
 

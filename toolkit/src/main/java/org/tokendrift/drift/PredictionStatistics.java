@@ -32,12 +32,21 @@ public record PredictionStatistics(double meanEntropy, double topShare, int topT
 
     /** The statistics over the rows of several such matrices together (e.g. one per micro-batch). */
     public static PredictionStatistics ofAll(List<INDArray> parts) {
-        int[] argmaxCounts = null;
-        double entropySum = 0;
-        long rowCount = 0;
-        for (INDArray p : parts) {
+        Accumulator all = new Accumulator();
+        parts.forEach(all::add);
+        return all.result();
+    }
+
+    /** Adds up predicted rows batch by batch, so that no batch has to be kept for the end. */
+    public static final class Accumulator {
+        private int[] argmaxCounts;
+        private double entropySum;
+        private long rowCount;
+
+        /** Adds the rows of {@code p} {@code [|M|, V]} (null or empty: nothing). */
+        public void add(INDArray p) {
             if (p == null || p.rows() == 0) {
-                continue;
+                return;
             }
             double[][] rows = p.toDoubleMatrix();
             if (argmaxCounts == null) {
@@ -60,15 +69,19 @@ public record PredictionStatistics(double meanEntropy, double topShare, int topT
             }
             rowCount += rows.length;
         }
-        if (rowCount == 0) {
-            return NONE;
-        }
-        int top = 0;
-        for (int v = 1; v < argmaxCounts.length; v++) {
-            if (argmaxCounts[v] > argmaxCounts[top]) {
-                top = v;
+
+        /** The statistics of every row added so far ({@link #NONE} if there were none). */
+        public PredictionStatistics result() {
+            if (rowCount == 0) {
+                return NONE;
             }
+            int top = 0;
+            for (int v = 1; v < argmaxCounts.length; v++) {
+                if (argmaxCounts[v] > argmaxCounts[top]) {
+                    top = v;
+                }
+            }
+            return new PredictionStatistics(entropySum / rowCount, (double) argmaxCounts[top] / rowCount, top);
         }
-        return new PredictionStatistics(entropySum / rowCount, (double) argmaxCounts[top] / rowCount, top);
     }
 }

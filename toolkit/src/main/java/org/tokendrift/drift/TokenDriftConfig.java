@@ -49,6 +49,11 @@ public record TokenDriftConfig(DriftConfig drift, int realQueueCapacity, int gen
             throw new IllegalArgumentException("TokenDriftConfig: globalBatch (" + globalBatch
                     + ") must be a positive multiple of microBatch (" + microBatch + ")");
         }
+        if (excludeUnseenSpecialTokens && targetSpace != TargetSpace.FEATURE) {
+            // The mirror teachers' softmax would still give [BOS] and [PAD] mass (and gradient).
+            throw new IllegalArgumentException("TokenDriftConfig: excludeUnseenSpecialTokens is implemented for the "
+                    + "FEATURE target only, not " + targetSpace);
+        }
         if (!(learningRate > 0) || trainSteps < 0 || !(baseLossWeight >= 0) || !Double.isFinite(mirrorStepSize)) {
             throw new IllegalArgumentException("TokenDriftConfig: need learningRate > 0, trainSteps >= 0, "
                     + "baseLossWeight >= 0 and a finite mirrorStepSize");

@@ -44,8 +44,9 @@ import java.util.TreeSet;
  * @param tokenDrift  the drift objective's constants (ignored by CONTINUATION)
  * @param driftValidationBatches  TOKENDRIFT: how many of the validation batches also give the drift
  *                    statistics of {@code diagnostics.csv}. [I] {@value #DEFAULT_DRIFT_VALIDATION_BATCHES}
- *                    (128 sequences at batch 32) when left out: they cost three forward passes per
- *                    sequence, three times the NELBO's, and 128 fixed sequences already give values
+ *                    (128 sequences at batch 32) when left out: they cost four forward passes per
+ *                    sequence (generator; encoder on the soft lift, the argmax lift and the clean text),
+ *                    four times the NELBO's, and 128 fixed sequences already give values
  *                    that compare from pass to pass. The NELBO always uses all {@code evalBatches}.
  */
 public record ContinualConfig(String notes, Method method, TrainingConfig training, TokenDriftConfig tokenDrift,

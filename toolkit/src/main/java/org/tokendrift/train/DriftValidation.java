@@ -1,6 +1,5 @@
 package org.tokendrift.train;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.tokendrift.diffusion.Backbone;
 import org.tokendrift.diffusion.Corruption;
 import org.tokendrift.drift.DriftDiagnostics;
@@ -74,7 +73,7 @@ final class DriftValidation {
         List<double[]> generated = new ArrayList<>();
         List<double[]> real = new ArrayList<>();
         List<double[]> argmax = new ArrayList<>();
-        List<INDArray> probabilities = new ArrayList<>();
+        PredictionStatistics.Accumulator predictions = new PredictionStatistics.Accumulator();
         for (int i = 0; i < batches.size(); i++) {
             int[][] batch = batches.get(i);
             Corruption c = backbone.corrupt(batch, noise.get(i));
@@ -88,7 +87,7 @@ final class DriftValidation {
                 boolean[][] predicted = Arrays.copyOfRange(c.predicted(), from, to);
                 LiftedFeatures lifted = drift.generatedFeatures(pass.logits(), tokens, predicted, encoderSigma);
                 generated.addAll(List.of(lifted.features()));
-                probabilities.add(lifted.lifted().predictedProbabilities());
+                predictions.add(lifted.lifted().predictedProbabilities());
                 argmax.addAll(List.of(drift.argmaxFeatures(pass.logits(), tokens, predicted, encoderSigma)));
                 real.addAll(List.of(drift.realFeatures(Arrays.copyOfRange(batch, from, to), encoderSigma)));
             }
@@ -97,7 +96,7 @@ final class DriftValidation {
         double[][] h = generated.toArray(double[][]::new);
         double[][] u = real.toArray(double[][]::new);
         double[][] a = argmax.toArray(double[][]::new);
-        PredictionStatistics predictions = PredictionStatistics.ofAll(probabilities);
+        PredictionStatistics shares = predictions.result();
         DriftDiagnostics d = field.compute(DriftInputs.tokenDrift(h, u, new double[0][], new double[0][],
                 config.selfExclusion())).diagnostics();
         double[] out = new double[names.size()];
@@ -111,8 +110,8 @@ final class DriftValidation {
         out[k++] = d.meanSqDistToNegatives();
         out[k++] = squaredDistanceOfMeans(a, u);
         out[k++] = meanPairedSquaredDistance(h, a);
-        out[k++] = predictions.topShare();
-        out[k] = predictions.topToken();
+        out[k++] = shares.topShare();
+        out[k] = shares.topToken();
         return out;
     }
 

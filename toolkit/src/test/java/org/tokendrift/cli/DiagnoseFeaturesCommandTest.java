@@ -50,20 +50,23 @@ class DiagnoseFeaturesCommandTest {
         assertEquals(0, run.exit(), run.err() + run.out());
 
         List<String> lines = Files.readAllLines(csv);
-        assertEquals("set,count,mean_to_reference,nearest_reference,within,one_nn_accuracy,judge_nll", lines.get(0));
+        assertEquals("set,count,mean_to_reference,nearest_reference,within,one_nn_accuracy,chance_accuracy,judge_nll", lines.get(0));
         assertEquals(4, lines.size(), "held-out real text and the two sample files");
-        String[] heldOut = lines.get(1).split(",");
-        String[] copy = lines.get(2).split(",");
-        String[] same = lines.get(3).split(",");
+        String[] heldOut = lines.get(1).split(",", -1);
+        String[] copy = lines.get(2).split(",", -1);
+        String[] same = lines.get(3).split(",", -1);
         assertEquals("held-out real text", heldOut[0]);
         assertTrue(Double.parseDouble(heldOut[3]) > 1e-6, "other real blocks are not the reference blocks");
         assertEquals("copies.jsonl", copy[0]);
         assertEquals(0.0, Double.parseDouble(copy[3]), 1e-9, "each copy is a reference block");
+        assertEquals(24.0 / 56, Double.parseDouble(copy[6]), 1e-12, "chance level of 4 against 4 points");
+        assertEquals("", copy[7], "no judge: the NLL is missing");
         assertEquals("constant.jsonl", same[0]);
         assertEquals("5", same[1]);
         assertEquals(0.0, Double.parseDouble(same[4]), 1e-12, "five identical sequences have no spread");
         // The five identical points are each other's nearest neighbours: at least 5 of the 9 points are right.
         assertTrue(Double.parseDouble(same[5]) >= 5.0 / 9, same[5]);
+        assertEquals(32.0 / 72, Double.parseDouble(same[6]), 1e-12, "chance level of 5 against 4 points");
         assertTrue(run.out().contains("feature separation"), run.out());
     }
 

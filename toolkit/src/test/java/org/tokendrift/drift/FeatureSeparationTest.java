@@ -31,6 +31,13 @@ class FeatureSeparationTest {
     }
 
     @Test
+    void chanceAccuracyIsTheShareOfSameLabelPairs() {
+        assertEquals(2.0 * 64 * 63 / (128.0 * 127), FeatureSeparation.chanceAccuracy(64, 64), 1e-15);
+        assertEquals(5024.0 / 9120, FeatureSeparation.chanceAccuracy(32, 64), 1e-15);
+        assertEquals(0.0, FeatureSeparation.chanceAccuracy(1, 1), 0.0);
+    }
+
+    @Test
     void interleavedSetsAreAlwaysMisclassified() {
         // Union 0, 2 | 1, 3: 0 -> 1; 2 ties 1 and 3 -> 1 (lower index); 1 ties 0 and 2 -> 0; 3 -> 2. All wrong.
         assertEquals(0.0, FeatureSeparation.oneNearestNeighbourAccuracy(points(0, 2), points(1, 3)), 0.0);

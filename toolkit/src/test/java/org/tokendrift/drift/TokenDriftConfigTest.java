@@ -54,5 +54,8 @@ class TokenDriftConfigTest {
         assertTrue(e.getMessage().contains("globalBatch (500)"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> TokenDriftConfig.builder().queueCapacity(0).build());
         assertThrows(IllegalArgumentException.class, () -> TokenDriftConfig.builder().learningRate(0).build());
+        IllegalArgumentException mirror = assertThrows(IllegalArgumentException.class, () -> TokenDriftConfig.builder()
+                .excludeUnseenSpecialTokens(true).targetSpace(TargetSpace.LOGIT_MIRROR_KL).build());
+        assertTrue(mirror.getMessage().contains("FEATURE target only, not LOGIT_MIRROR_KL"), mirror.getMessage());
     }
 }

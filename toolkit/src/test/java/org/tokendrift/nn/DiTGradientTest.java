@@ -113,6 +113,32 @@ class DiTGradientTest {
     }
 
     @Test
+    void hiddenAtEachDepthIsTheBlockChainAndInferKeepsOnlyTheLastTwo() {
+        DiTConfig cfg = DiTConfig.builder().vocabSize(11).seqLen(5).width(8).layers(3).heads(2).condDim(6)
+                .mlpRatio(4).dropout(0.0).causal(false).timeConditioning(false).dtype(DataType.DOUBLE).build();
+        DiT model = new DiT(cfg, 5);
+        GradientCheck.randomize(model.parameters(), 101, 0.4);
+        INDArray depth0;
+        INDArray depth1;
+        try (DiT.Pass p = model.forward(TOKENS, null, false)) {
+            assertTrue(p.hidden(0).getRow(7).equalsWithEps(model.embeddingMatrix().getRow(TOKENS[1][2]), 0.0),
+                    "depth 0 is the input embedding");
+            assertTrue(p.hidden(3).equalsWithEps(p.lastHidden(), 0.0));
+            assertTrue(p.hidden(2).equalsWithEps(p.penultimateHidden(), 0.0));
+            assertTrue(!p.hidden(1).equalsWithEps(p.hidden(2), 1e-6), "each block changes the hidden state");
+            depth0 = p.hidden(0).dup();
+            depth1 = p.hidden(1).dup();
+            assertThrows(IllegalArgumentException.class, () -> p.hidden(4));
+        }
+        try (DiT.Pass p = model.infer(TOKENS, null)) {
+            assertTrue(p.hidden(0).equalsWithEps(depth0, 0.0));
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> p.hidden(1));
+            assertTrue(e.getMessage().contains("depth 1"), e.getMessage());
+        }
+        assertTrue(depth1.rows() == 10 && depth1.columns() == 8);
+    }
+
+    @Test
     void clearErrorsForBadInput() {
         DiT model = new DiT(tiny(false, false), 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

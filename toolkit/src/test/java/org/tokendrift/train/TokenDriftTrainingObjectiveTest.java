@@ -305,6 +305,23 @@ class TokenDriftTrainingObjectiveTest {
         assertTrue(topShare > 0 && topShare <= 1, "top share " + topShare);
         assertTrue(topToken == Math.rint(topToken) && topToken >= 0 && topToken < VOCAB && topToken != MASK, "top token " + topToken);
         assertTrue(first[names.indexOf("soft_argmax_d2")] > 0, "a random model's predictions are not one-hot");
+        // argmax_mean_gap recomputed from the same corruption: argmax-lifted features against the clean ones.
+        List<double[]> argmax = new ArrayList<>();
+        List<double[]> real = new ArrayList<>();
+        for (int i = 0; i < batches.size(); i++) {
+            Corruption c = s.backbone().corrupt(batches.get(i), noise(100 + i));
+            for (int from = 0; from < BATCH; from += MICRO) {
+                int[][] tokens = Arrays.copyOfRange(c.tokens(), from, from + MICRO);
+                boolean[][] predicted = Arrays.copyOfRange(c.predicted(), from, from + MICRO);
+                double[] sigma = c.sigma() == null ? null : Arrays.copyOfRange(c.sigma(), from, from + MICRO);
+                try (DiT.Pass pass = s.model().infer(tokens, sigma)) {
+                    argmax.addAll(List.of(objective.drift().argmaxFeatures(pass.logits(), tokens, predicted, null)));
+                }
+                real.addAll(List.of(objective.drift().realFeatures(Arrays.copyOfRange(batches.get(i), from, from + MICRO), null)));
+            }
+        }
+        assertEquals(DriftValidation.squaredDistanceOfMeans(argmax.toArray(double[][]::new), real.toArray(double[][]::new)),
+                first[names.indexOf("argmax_mean_gap")], 1e-12);
         assertTrue(Arrays.deepEquals(queued, objective.drift().generatedQueue().snapshot()), "queues untouched");
     }
 
