@@ -16,7 +16,8 @@ import java.util.TreeSet;
  * <ul>
  *   <li>NFEs: those of the paper's main tables ({@link #paperNfes}: 4, 8, 16);</li>
  *   <li>methods: the paper's main three ({@link Methods#MAIN}), then every other method we have sampled
- *       rows for at those NFEs, in {@link Methods#DISPLAY_ORDER};</li>
+ *       rows for at those NFEs, in {@link Methods#DISPLAY_ORDER}, except the TokenDrift variants: an ablation
+ *       is read against TokenDrift at its own step, which is {@link AblationComparison}'s table;</li>
  *   <li>ours: a method's rows at its latest evaluated checkpoint (the largest {@code train_steps} among its
  *       rows at those NFEs; earlier checkpoints are the training-dynamics chart's), by NFE;</li>
  *   <li>the paper's: its longest-trained checkpoint of the method ({@link PaperTables#byNfe});</li>
@@ -38,7 +39,7 @@ public final class BackboneComparison {
                 .filter(r -> r.backbone().equals(backbone) && !r.isReference() && nfes.contains(r.nfe())).toList();
         Set<String> methods = new TreeSet<>(Methods.DISPLAY_ORDER);
         methods.addAll(Methods.MAIN);
-        sampled.forEach(r -> methods.add(r.method()));
+        sampled.stream().map(SummaryRow::method).filter(m -> !Methods.isTokenDriftVariant(m)).forEach(methods::add);
         for (String method : methods) {
             ours.put(method, latestCheckpoint(sampled, method));
             paper.put(method, PaperTables.byNfe(paperRows, backbone, method));
@@ -118,7 +119,7 @@ public final class BackboneComparison {
     }
 
     /** A method's rows at its largest {@code train_steps}, by NFE (empty if we have none). */
-    private static Map<Integer, SummaryRow> latestCheckpoint(List<SummaryRow> rows, String method) {
+    static Map<Integer, SummaryRow> latestCheckpoint(List<SummaryRow> rows, String method) {
         List<SummaryRow> of = rows.stream().filter(r -> r.method().equals(method)).toList();
         int latest = of.stream().mapToInt(SummaryRow::trainSteps).max().orElse(-1);
         Map<Integer, SummaryRow> byNfe = new LinkedHashMap<>();

@@ -25,8 +25,10 @@ import java.util.regex.Pattern;
  *   <li>{@link #queueSize} {@code tokendrift-queue-64}: both feature queues of that size (Table 5);</li>
  *   <li>{@link #attractionRepulsion} {@code tokendrift-ratio-1-0}: drift weights b+ : b- = 1 : 0 (Table 6).</li>
  * </ul>
- * A variant equal to the default setting (soft lift, feature space, queues of 1024, 1 : 1) is
- * {@code tokendrift} itself. The ablation config {@code data/configs/ablation-<backbone>-<variant>.json}
+ * A variant equal to the default setting (soft lift, feature space, 1 : 1, default queues) is
+ * {@code tokendrift} itself. The default queues differ: the paper's hold 1024 features, ours 64 (the same
+ * span of 2 optimiser steps at our batch, {@code data/configs/tokendrift-mdlm.json}), so our
+ * {@code tokendrift-queue-1024} is the paper's literal size, not the paper's {@code tokendrift}. The ablation config {@code data/configs/ablation-<backbone>-<variant>.json}
  * is evaluated as method {@code tokendrift-<variant>} ({@link #ofAblationConfig}).
  */
 public final class Methods {

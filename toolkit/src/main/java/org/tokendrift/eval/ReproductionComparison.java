@@ -23,6 +23,10 @@ import java.util.function.ToDoubleFunction;
  * <p>Then TokenDrift against the continuation baseline at each NFE, ours and the paper's:
  * the relative Gen-PPL reduction {@code (cont - td) / cont} in percent (positive: TokenDrift is
  * better) and the entropy change {@code td - cont} in nats, both from the seed means.
+ *
+ * <p>Then, for a backbone with ablation rows, the ablations beside the paper's Tables 3-6, each against
+ * TokenDrift at the same step ({@link AblationComparison}): Gen-PPL with its multiple of TokenDrift's,
+ * entropy with its change.
  */
 public final class ReproductionComparison {
 
@@ -62,6 +66,12 @@ public final class ReproductionComparison {
         for (String backbone : backbones) {
             appendBackbone(md, BackboneComparison.of(backbone, ours, paper));
         }
+        for (String backbone : backbones) {
+            AblationComparison ablations = AblationComparison.of(backbone, ours, paper);
+            if (!ablations.isEmpty()) {
+                appendAblations(md, backbone, ablations);
+            }
+        }
         return md.toString();
     }
 
@@ -82,6 +92,48 @@ public final class ReproductionComparison {
                     .append(CellText.meanSd(r.genPplMean(), r.genPplSd())).append(", entropy ")
                     .append(CellText.meanSd(r.entropyMean(), r.entropySd())).append(seedMark(r.numSeeds())).append(".\n\n");
         }
+    }
+
+    private static void appendAblations(StringBuilder md, String backbone, AblationComparison ablations) {
+        md.append("#### ").append(backbone.toUpperCase(Locale.ROOT)).append(" ablations (paper Tables 3-6)\n\n")
+                .append("Each variant beside TokenDrift at the same number of steps (the `tokendrift` line above it): ")
+                .append("ours at our step, the paper's at its table's checkpoint. In brackets, from the seed means: ")
+                .append("Gen-PPL as a multiple of TokenDrift's (below ×1.00: the variant is better) and the entropy ")
+                .append("change in nats.\n\n");
+        appendAblationMetric(md, "Gen-PPL ↓", ablations, true);
+        appendAblationMetric(md, "Entropy ↑ (nats)", ablations, false);
+    }
+
+    private static void appendAblationMetric(StringBuilder md, String title, AblationComparison ablations, boolean genPpl) {
+        md.append(title).append(":\n\n");
+        appendHeader(md, List.of("Method", "Steps (ours / paper)"), ablations.nfes());
+        for (AblationComparison.Line line : ablations.lines()) {
+            md.append("| ").append(line.reference() ? line.method() + " (reference)" : line.method())
+                    .append(" | ").append(line.steps()).append(" |");
+            for (int nfe : ablations.nfes()) {
+                SummaryRow o = line.ours().get(nfe);
+                PaperRow p = line.paper().get(nfe);
+                String ours = o == null ? CellText.MISSING : (genPpl ? CellText.meanSd(o.genPplMean(), o.genPplSd())
+                        : CellText.meanSd(o.entropyMean(), o.entropySd())) + seedMark(o.numSeeds());
+                String paper = p == null ? CellText.MISSING : genPpl ? CellText.meanSd(p.genPplMean(), p.genPplSd())
+                        : CellText.meanSd(p.entropyMean(), p.entropySd());
+                if (!line.reference()) {
+                    ours += bracket(genPpl, genPpl ? line.ourPplRatio(nfe) : line.ourEntropyChange(nfe));
+                    paper += bracket(genPpl, genPpl ? line.paperPplRatio(nfe) : line.paperEntropyChange(nfe));
+                }
+                md.append(' ').append(ours).append(" | ").append(paper).append(" |");
+            }
+            md.append('\n');
+        }
+        md.append('\n');
+    }
+
+    /** " (×1.23)" for a Gen-PPL multiple, " (+0.12)" for an entropy change; nothing without a value. */
+    private static String bracket(boolean ratio, double value) {
+        if (Double.isNaN(value)) {
+            return "";
+        }
+        return ratio ? String.format(Locale.ROOT, " (×%.2f)", value) : " (" + CellText.signed(value) + ")";
     }
 
     private static void appendMetric(StringBuilder md, String title, BackboneComparison comparison,

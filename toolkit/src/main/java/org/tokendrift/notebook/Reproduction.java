@@ -1,5 +1,6 @@
 package org.tokendrift.notebook;
 
+import org.tokendrift.eval.AblationComparison;
 import org.tokendrift.eval.BackboneComparison;
 import org.tokendrift.eval.CellText;
 import org.tokendrift.eval.Methods;
@@ -132,8 +133,8 @@ public final class Reproduction {
      * {@code tokendrift} and {@code pretrained}, their comparison with the continuation baseline as in the
      * paper's Tables 1 and 2 (from the seed means): the relative Gen-PPL reduction {@code (cont − method) / cont}
      * (positive: lower than continuation) and the entropy change {@code method − cont}, ours and the paper's.
-     * Methods: the paper's three, then any other method we have rows for (an ablation, whose comparison
-     * columns stay empty). Our cells read {@link CellText#MISSING} where we have no rows; the seed count is
+     * Methods: the paper's three, then any other method we have rows for except the TokenDrift variants,
+     * which {@link #ablations} compares with TokenDrift at their own step. Our cells read {@link CellText#MISSING} where we have no rows; the seed count is
      * then missing.
      */
     public Table besidePaper(String backbone) {
@@ -178,6 +179,50 @@ public final class Reproduction {
         }
         return Table.create(backbone + ": ours beside the paper", method, nfe, steps, seeds, genPplOurs, genPplPaper,
                 entropyOurs, entropyPaper, reductionOurs, reductionPaper, entropyChangeOurs, entropyChangePaper);
+    }
+
+    /**
+     * Our ablations beside the paper's Tables 3-6 ({@link AblationComparison}), one row per (line, NFE): each
+     * variant after the {@code tokendrift} reference at the same step, with Gen-PPL as a multiple of the
+     * reference's ({@code ×TD}, below 1: better) and the entropy change against it, ours and the paper's.
+     * Empty (no rows) when we have no ablation rows of this backbone.
+     */
+    public Table ablations(String backbone) {
+        AblationComparison c = AblationComparison.of(backbone, summary, paper);
+        StringColumn method = StringColumn.create("method");
+        IntColumn nfe = IntColumn.create("NFE");
+        StringColumn steps = StringColumn.create("steps (ours / paper)");
+        StringColumn genPplOurs = StringColumn.create("Gen-PPL ours");
+        StringColumn ratioOurs = StringColumn.create("×TD ours");
+        StringColumn genPplPaper = StringColumn.create("Gen-PPL paper");
+        StringColumn ratioPaper = StringColumn.create("×TD paper");
+        StringColumn entropyOurs = StringColumn.create("entropy ours");
+        StringColumn changeOurs = StringColumn.create("Δ entropy ours");
+        StringColumn entropyPaper = StringColumn.create("entropy paper");
+        StringColumn changePaper = StringColumn.create("Δ entropy paper");
+        for (AblationComparison.Line line : c.lines()) {
+            for (int n : c.nfes()) {
+                SummaryRow o = line.ours().get(n);
+                PaperRow p = line.paper().get(n);
+                method.append(line.reference() ? line.method() + " (reference)" : line.method());
+                nfe.append(n);
+                steps.append(line.steps());
+                genPplOurs.append(o == null ? CellText.MISSING : CellText.meanSd(o.genPplMean(), o.genPplSd()));
+                genPplPaper.append(p == null ? CellText.MISSING : CellText.meanSd(p.genPplMean(), p.genPplSd()));
+                entropyOurs.append(o == null ? CellText.MISSING : CellText.meanSd(o.entropyMean(), o.entropySd()));
+                entropyPaper.append(p == null ? CellText.MISSING : CellText.meanSd(p.entropyMean(), p.entropySd()));
+                ratioOurs.append(multiple(line.ourPplRatio(n)));
+                ratioPaper.append(multiple(line.paperPplRatio(n)));
+                changeOurs.append(CellText.signed(line.ourEntropyChange(n)));
+                changePaper.append(CellText.signed(line.paperEntropyChange(n)));
+            }
+        }
+        return Table.create(backbone + ": ablations against TokenDrift at the same step", method, nfe, steps, genPplOurs,
+                ratioOurs, genPplPaper, ratioPaper, entropyOurs, changeOurs, entropyPaper, changePaper);
+    }
+
+    private static String multiple(double ratio) {
+        return Double.isNaN(ratio) ? CellText.MISSING : String.format(Locale.ROOT, "×%.2f", ratio);
     }
 
     private static <T> String reduction(T baseline, T row, ToDoubleFunction<T> genPpl) {

@@ -37,7 +37,15 @@ class ReproductionComparisonTest {
         // tokendrift at its latest checkpoint (400), two seeds: 400, 401 -> 400.5 ± 0.71, marked.
         assertTrue(md.contains("| tokendrift | 400 / 13000 (Table 1) | 400.50 ± 0.71 (n=2) | 200.00 ± 10.00 |"), md);
         assertTrue(md.contains("| pretrained | 2500 / released (Table 1) | 901.00 ± 1.00 | 2100.00 ± 10.00 |"), md);
-        assertTrue(md.contains("| tokendrift-hard-lift | 400 / 13000 (Table 3) | 5001.00 ± 1.00 | 6000.00 ± 10.00 |"), md);
+        assertFalse(md.substring(0, md.indexOf("#### MDLM ablations")).contains(Methods.HARD_LIFT),
+                "an ablation is not in the main tables: " + md);
+        // ... but in the ablation table, against tokendrift at its own step (400 here): 5001 / 400.5 = 12.49;
+        // the paper's 6000 / 200 = 30.
+        assertTrue(md.contains("#### MDLM ablations (paper Tables 3-6)"), md);
+        assertTrue(md.contains("| tokendrift (reference) | 400 / 13000 (Table 1) | 400.50 ± 0.71 (n=2) | 200.00 ± 10.00 |"), md);
+        assertTrue(md.contains("| tokendrift-hard-lift | 400 / 13000 (Table 3) | 5001.00 ± 1.00 (×12.49) | 6000.00 ± 10.00 (×30.00) |"), md);
+        assertTrue(md.contains("| tokendrift-hard-lift | 400 / 13000 (Table 3) | 2.00 ± 0.00 (-3.60) | 1.50 ± 0.02 (-3.90) |"),
+                "entropy: 2.0 - 5.6 and 1.5 - 5.4: " + md);
         assertTrue(md.contains("| tokendrift | 400 / 13000 (Table 1) | 5.60 ± 0.00 (n=2) | 5.40 ± 0.02 |"), "entropy table: " + md);
         // (801 - 400.5) / 801 = 50.0 %, paper (2000 - 200) / 2000 = 90.0 %; at NFE 8: (401 - 200.5) / 401 = 50.0 %.
         assertTrue(md.contains("| Gen-PPL reduction, (cont − td) / cont | 50.0% (n=2) | 90.0% | 50.0% (n=2) | 90.0% |"), md);
@@ -61,6 +69,7 @@ class ReproductionComparisonTest {
         assertTrue(md.contains("| Gen-PPL reduction, (cont − td) / cont | – | 84.6% | – | 84.6% | – | 84.6% |"), md);
         assertTrue(md.contains("#### MDLM\n\nNo MDLM rows in `reproduction.csv` yet."), md);
         assertFalse(md.contains(Methods.HARD_LIFT), "a paper-only ablation is not listed: " + md);
+        assertFalse(md.contains("ablations"), "no ablation rows, no ablation table: " + md);
     }
 
     @Test

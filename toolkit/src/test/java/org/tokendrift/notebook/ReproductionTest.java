@@ -127,7 +127,7 @@ class ReproductionTest {
     }
 
     @Test
-    void missingMethodsReadAsMissingAndOurOtherMethodsAreAdded() throws IOException {
+    void missingMethodsReadAsMissingAndAblationsHaveTheirOwnTable() throws IOException {
         List<ResultRow> rows = new ArrayList<>();
         add(rows, "mdlm", Methods.PRETRAINED, 2500, 3, 899, 6.0);
         add(rows, "mdlm", Methods.TOKENDRIFT, 400, 2, 199, 5.6);
@@ -135,8 +135,8 @@ class ReproductionTest {
         Reproduction repro = load(rows);
 
         Table beside = repro.besidePaper("mdlm");
-        assertEquals(List.of(Methods.PRETRAINED, Methods.CONTINUATION, Methods.TOKENDRIFT, Methods.HARD_LIFT),
-                methods(beside));
+        assertEquals(List.of(Methods.PRETRAINED, Methods.CONTINUATION, Methods.TOKENDRIFT), methods(beside),
+                "an ablation is read against tokendrift at its own step, in ablations()");
         Row cont = row(beside, Methods.CONTINUATION, 8);
         assertEquals("–", cont.getString("Gen-PPL ours"));
         assertEquals("1000.00 ± 10.00", cont.getString("Gen-PPL paper"));
@@ -145,11 +145,19 @@ class ReproductionTest {
         assertEquals(2, td.getInt("seeds"));
         assertEquals("–", td.getString("PPL reduction vs cont. ours"), "no continuation rows of ours");
         assertEquals("90.0%", td.getString("PPL reduction vs cont. paper"));
-        Row hardLift = row(beside, Methods.HARD_LIFT, 4);
+        Table ablations = repro.ablations("mdlm");
+        assertEquals(List.of("tokendrift (reference)", Methods.HARD_LIFT), methods(ablations));
+        Row reference = row(ablations, "tokendrift (reference)", 4);
+        assertEquals("–", reference.getString("Gen-PPL ours"), "tokendrift at step 200 was not evaluated");
+        assertEquals("200.00 ± 10.00", reference.getString("Gen-PPL paper"));
+        Row hardLift = row(ablations, Methods.HARD_LIFT, 4);
         assertEquals("4999.00", hardLift.getString("Gen-PPL ours"), "one seed: no SD");
         assertEquals("200 / 13000 (Table 3)", hardLift.getString("steps (ours / paper)"));
         assertEquals("6000.00 ± 10.00", hardLift.getString("Gen-PPL paper"));
-        assertEquals("–", hardLift.getString("PPL reduction vs cont. paper"), "an ablation is not compared with continuation");
+        assertEquals("–", hardLift.getString("×TD ours"), "no tokendrift rows at step 200");
+        assertEquals("×30.00", hardLift.getString("×TD paper"), "6000 / 200");
+        assertEquals("-3.90", hardLift.getString("Δ entropy paper"), "1.5 - 5.4");
+        assertEquals(0, repro.ablations("duo").rowCount());
 
         assertEquals("mdlm: 18 rows in reproduction.csv: pretrained at step 2500, NFE 4–16, 3 seeds; tokendrift at step 400, "
                 + "NFE 4–16, 2 seeds; tokendrift-hard-lift at step 200, NFE 4–16, 1 seed. Not evaluated yet: continuation.",

@@ -12,6 +12,8 @@ import java.util.TreeSet;
  * Gen-PPL against NFE for one backbone: one curve per method at that method's final checkpoint
  * (largest train steps), error bars = sample SD over seeds, log-scale Gen-PPL, NFE axis in powers of
  * two. Reference rows ({@code real_text}, {@code nfe = 0}) are drawn as dotted horizontal lines.
+ * TokenDrift variants (ablations) are left out, as in the README's main table: an ablation is read
+ * against TokenDrift at its own, earlier step ({@code AblationComparison}), not at the final checkpoint.
  */
 public final class GenPplVsNfeChart {
 
@@ -29,7 +31,7 @@ public final class GenPplVsNfeChart {
             return new ChartResult(chart, notes);
         }
         TreeSet<String> methods = new TreeSet<>(Methods.DISPLAY_ORDER);
-        sampled.forEach(r -> methods.add(r.method()));
+        sampled.stream().map(SummaryRow::method).filter(m -> !Methods.isTokenDriftVariant(m)).forEach(methods::add);
         for (String method : methods) {
             int finalSteps = sampled.stream().filter(r -> r.method().equals(method))
                     .mapToInt(SummaryRow::trainSteps).max().orElseThrow();

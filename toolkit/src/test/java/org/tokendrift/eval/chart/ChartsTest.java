@@ -80,7 +80,9 @@ class ChartsTest {
 
     @Test
     void genPplVsNfeDrawsFinalCheckpointPerMethodAndSurvivesBrokenValues(@TempDir Path dir) throws IOException {
-        ChartResult result = GenPplVsNfeChart.create(summary(), "mdlm");
+        List<SummaryRow> rows = new ArrayList<>(summary());
+        rows.add(row("tokendrift-hard-lift", 100, 4, 5000, 10, 2.0));   // an ablation: read in its own table, not here
+        ChartResult result = GenPplVsNfeChart.create(rows, "mdlm");
         assertEquals(List.of("pretrained", "continuation", "tokendrift", "hard_st", "real_text (reference)"),
                 List.copyOf(result.chart().getSeriesMap().keySet()));
 

@@ -1,0 +1,66 @@
+package org.tokendrift.eval;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tokendrift.eval.SyntheticComparison.add;
+import static org.tokendrift.eval.SyntheticComparison.paperRows;
+
+/** Ablations against TokenDrift at the same step, on synthetic results and the synthetic paper. */
+class AblationComparisonTest {
+
+    private static List<SummaryRow> summarise(List<ResultRow> rows) {
+        return SummaryRow.fromTable(SeedSummary.summarise(ResultsTable.toTable(rows)));
+    }
+
+    @Test
+    void eachVariantIsReadAgainstTokenDriftAtItsOwnStepOursAndThePapers() {
+        List<ResultRow> rows = new ArrayList<>();
+        add(rows, "mdlm", Methods.TOKENDRIFT, 400, 3, 400, 5.6);
+        add(rows, "mdlm", Methods.TOKENDRIFT, 100, 3, 700, 5.8);
+        add(rows, "mdlm", Methods.HARD_LIFT, 100, 3, 5000, 2.0);
+        add(rows, "mdlm", Methods.HARD_LIFT, 50, 3, 9000, 2.0);                // earlier checkpoint: not compared
+        add(rows, "mdlm", Methods.tokenDriftVariant("exclude-specials"), 100, 3, 1400, 5.9);   // the paper has none
+        add(rows, "duo", Methods.tokenDriftVariant("ratio-2-1"), 100, 3, 300, 5.0);           // another backbone
+
+        AblationComparison c = AblationComparison.of("mdlm", summarise(rows), paperRows());
+
+        List<String> order = c.lines().stream().map(l -> l.method() + (l.reference() ? " ref " : " ") + l.steps()).toList();
+        assertEquals(List.of("tokendrift ref 100 / 13000 (Table 1)", "tokendrift-hard-lift 100 / 13000 (Table 3)",
+                "tokendrift ref 100 / –", "tokendrift-exclude-specials 100 / –"), order, "grouped by reference, paper first");
+        AblationComparison.Line hard = c.lines().get(1);
+        // NFE 4, seed means: hard lift 5001, tokendrift at step 100: 701 (not the final 401); the paper's 6000 / 200.
+        assertEquals(5001.0 / 701.0, hard.ourPplRatio(4), 1e-12);
+        assertEquals(30.0, hard.paperPplRatio(4), 1e-12);
+        assertEquals(2.0 - 5.8, hard.ourEntropyChange(4), 1e-12);
+        assertEquals(1.5 - 5.4, hard.paperEntropyChange(4), 1e-12);
+        AblationComparison.Line unpaired = c.lines().get(3);
+        assertEquals(701.0 / 351.0, unpaired.ourPplRatio(8), 1e-12, "NFE 8: (1400 * 4 / 8 + 1) / (700 * 4 / 8 + 1)");
+        assertTrue(Double.isNaN(unpaired.paperPplRatio(4)), "no paper value");
+    }
+
+    @Test
+    void aVariantWhoseTokenDriftStepWasNotEvaluatedHasNoRatio() {
+        List<ResultRow> rows = new ArrayList<>();
+        add(rows, "mdlm", Methods.TOKENDRIFT, 400, 3, 400, 5.6);
+        add(rows, "mdlm", Methods.HARD_LIFT, 200, 3, 5000, 2.0);
+
+        AblationComparison c = AblationComparison.of("mdlm", summarise(rows), paperRows());
+
+        assertEquals(2, c.lines().size());
+        assertTrue(c.lines().get(0).ours().isEmpty(), "tokendrift at step 200 has no rows");
+        assertTrue(Double.isNaN(c.lines().get(1).ourPplRatio(4)));
+        assertEquals(30.0, c.lines().get(1).paperPplRatio(4), 1e-12);
+    }
+
+    @Test
+    void withoutAblationRowsThereIsNothingToCompare() {
+        List<ResultRow> rows = new ArrayList<>();
+        add(rows, "mdlm", Methods.TOKENDRIFT, 400, 3, 400, 5.6);
+        assertTrue(AblationComparison.of("mdlm", summarise(rows), paperRows()).isEmpty(), "the paper's Table 3 alone is not listed");
+    }
+}
