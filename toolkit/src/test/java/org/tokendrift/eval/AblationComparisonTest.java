@@ -9,13 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tokendrift.eval.SyntheticComparison.add;
 import static org.tokendrift.eval.SyntheticComparison.paperRows;
+import static org.tokendrift.eval.SyntheticComparison.summarise;
 
 /** Ablations against TokenDrift at the same step, on synthetic results and the synthetic paper. */
 class AblationComparisonTest {
-
-    private static List<SummaryRow> summarise(List<ResultRow> rows) {
-        return SummaryRow.fromTable(SeedSummary.summarise(ResultsTable.toTable(rows)));
-    }
 
     @Test
     void eachVariantIsReadAgainstTokenDriftAtItsOwnStepOursAndThePapers() {

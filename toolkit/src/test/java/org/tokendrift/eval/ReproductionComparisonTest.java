@@ -10,13 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tokendrift.eval.SyntheticComparison.add;
 import static org.tokendrift.eval.SyntheticComparison.paperRows;
+import static org.tokendrift.eval.SyntheticComparison.summarise;
 
 /** The README comparison on synthetic results and synthetic paper rows. */
 class ReproductionComparisonTest {
-
-    private static List<SummaryRow> summarise(List<ResultRow> rows) {
-        return SummaryRow.fromTable(SeedSummary.summarise(ResultsTable.toTable(rows)));
-    }
 
     @Test
     void oursBesideThePapersWithSeedMarksReductionsAndEntropyChanges() {

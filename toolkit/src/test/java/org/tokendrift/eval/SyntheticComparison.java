@@ -34,6 +34,11 @@ public final class SyntheticComparison {
         }
     }
 
+    /** Our rows as seed means ({@link SeedSummary}), as the comparisons read them. */
+    public static List<SummaryRow> summarise(List<ResultRow> rows) {
+        return SummaryRow.fromTable(SeedSummary.summarise(ResultsTable.toTable(rows)));
+    }
+
     /**
      * The paper in miniature: Gen-PPL {@code genPplAt4 * 4 / nfe} ± 10 and entropy ± 0.02 for MDLM (Table 1:
      * 2100, 2000, 200 at NFE 4), DUO (Table 2: 500, 520, 80) and MDLM's hard-lift ablation (Table 3: 6000).
