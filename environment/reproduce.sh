@@ -229,7 +229,8 @@ done
 
 # --- 7. MDLM ablations ----------------------------------------------------------------------------
 # COST per ablation: its TokenDrift run (about 15 min on one core for the configs' 100 steps) and its
-# table cells (84 passes, about 4 min). An ablation shorter than the default run is compared with the default
+# table cells (84 passes, about 4 min); once per distinct ablation step, the default run's checkpoint at
+# that step gets the same table cells (another 4 min). An ablation shorter than the default run is compared with the default
 # run's checkpoint at the same step (as the paper compares its Table 6 at 5k steps), so that
 # checkpoint gets the table cells too (method tokendrift, its own train_steps).
 shopt -s nullglob

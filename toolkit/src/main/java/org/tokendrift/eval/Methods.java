@@ -28,8 +28,9 @@ import java.util.regex.Pattern;
  * A variant equal to the default setting (soft lift, feature space, 1 : 1, default queues) is
  * {@code tokendrift} itself. The default queues differ: the paper's hold 1024 features, ours 64 (the same
  * span of 2 optimiser steps at our batch, {@code data/configs/tokendrift-mdlm.json}), so our
- * {@code tokendrift-queue-1024} is the paper's literal size, not the paper's {@code tokendrift}. The ablation config {@code data/configs/ablation-<backbone>-<variant>.json}
- * is evaluated as method {@code tokendrift-<variant>} ({@link #ofAblationConfig}).
+ * {@code tokendrift-queue-1024} is the paper's literal size, not the paper's {@code tokendrift}. The ablation
+ * config {@code data/configs/ablation-<backbone>-<variant>.json} is evaluated as method
+ * {@code tokendrift-<variant>} ({@link #ofAblationConfig}).
  */
 public final class Methods {
 

@@ -14,8 +14,8 @@ import java.util.function.ToDoubleFunction;
  * {@link PaperTables}), so the README never holds a number typed by hand.
  *
  * <p>Per backbone, one row per method (the paper's three main methods, plus every other method we
- * have rows for): Gen-PPL and entropy as mean ± sample SD over seeds at each NFE of the paper's
- * tables, ours beside the paper's. Ours are taken at each method's latest evaluated checkpoint (the
+ * have rows for except the ablations, which have tables of their own, below): Gen-PPL and entropy as
+ * mean ± sample SD over seeds at each NFE of the paper's tables, ours beside the paper's. Ours are taken at each method's latest evaluated checkpoint (the
  * largest {@code train_steps}; intermediate checkpoints are the training-dynamics chart's), the
  * paper's at its longest-trained checkpoint: the cells are chosen by {@link BackboneComparison}, as
  * in the notebooks. A cell from fewer than {@link #MIN_SEEDS} seeds is marked {@code (n=k)}.

@@ -37,10 +37,12 @@ import java.util.function.ToDoubleFunction;
  *   System.out.println(repro.status("mdlm"));      // which rows exist, or how to produce them
  *   Show.table(repro.besidePaper("mdlm"))           // Gen-PPL and entropy, ours beside the paper's
  *   Show.table(repro.diversity("mdlm"))             // distinct-2, distinct-4, self-BLEU
+ *   Show.table(repro.ablations("mdlm"))             // each ablation against TokenDrift at its own step
  *   Show.chart(repro.genPplVsNfe("mdlm"))           // also trainingDynamics, frontier
  * </pre>
  * Which of our cells stand beside which of the paper's (each method's latest evaluated checkpoint, the
- * paper's NFEs) is {@link BackboneComparison}'s rule, the same as the README's comparison. Before the
+ * paper's NFEs) is {@link BackboneComparison}'s rule, and for the ablations {@link AblationComparison}'s, the
+ * same as the README's comparison. Before the
  * reproduction has run, {@code reproduction.csv} does not exist: the tables then show the paper's values
  * alone, our cells read {@link CellText#MISSING}, and the charts have nothing to draw.
  */
@@ -134,8 +136,8 @@ public final class Reproduction {
      * paper's Tables 1 and 2 (from the seed means): the relative Gen-PPL reduction {@code (cont − method) / cont}
      * (positive: lower than continuation) and the entropy change {@code method − cont}, ours and the paper's.
      * Methods: the paper's three, then any other method we have rows for except the TokenDrift variants,
-     * which {@link #ablations} compares with TokenDrift at their own step. Our cells read {@link CellText#MISSING} where we have no rows; the seed count is
-     * then missing.
+     * which {@link #ablations} compares with TokenDrift at their own step. Our cells read
+     * {@link CellText#MISSING} where we have no rows; the seed count is then missing.
      */
     public Table besidePaper(String backbone) {
         BackboneComparison c = BackboneComparison.of(backbone, summary, paper);
@@ -152,7 +154,8 @@ public final class Reproduction {
         StringColumn entropyChangeOurs = StringColumn.create("entropy change vs cont. ours");
         StringColumn entropyChangePaper = StringColumn.create("entropy change vs cont. paper");
         for (String m : c.methods()) {
-            // As in Tables 1 and 2; the paper compares its ablations with tokendrift (Tables 3-6), not with continuation.
+            // As in Tables 1 and 2: the methods against continuation; another method of ours (not an ablation,
+            // which ablations() reads) has no such comparison in the paper.
             boolean compared = Methods.MAIN.contains(m) && !m.equals(Methods.CONTINUATION);
             for (int n : c.nfes()) {
                 SummaryRow o = c.ours(m).get(n);
@@ -192,6 +195,7 @@ public final class Reproduction {
         StringColumn method = StringColumn.create("method");
         IntColumn nfe = IntColumn.create("NFE");
         StringColumn steps = StringColumn.create("steps (ours / paper)");
+        IntColumn seeds = IntColumn.create("seeds");
         StringColumn genPplOurs = StringColumn.create("Gen-PPL ours");
         StringColumn ratioOurs = StringColumn.create("×TD ours");
         StringColumn genPplPaper = StringColumn.create("Gen-PPL paper");
@@ -207,6 +211,11 @@ public final class Reproduction {
                 method.append(line.reference() ? line.method() + " (reference)" : line.method());
                 nfe.append(n);
                 steps.append(line.steps());
+                if (o == null) {
+                    seeds.appendMissing();
+                } else {
+                    seeds.append(o.numSeeds());
+                }
                 genPplOurs.append(o == null ? CellText.MISSING : CellText.meanSd(o.genPplMean(), o.genPplSd()));
                 genPplPaper.append(p == null ? CellText.MISSING : CellText.meanSd(p.genPplMean(), p.genPplSd()));
                 entropyOurs.append(o == null ? CellText.MISSING : CellText.meanSd(o.entropyMean(), o.entropySd()));
@@ -217,7 +226,7 @@ public final class Reproduction {
                 changePaper.append(CellText.signed(line.paperEntropyChange(n)));
             }
         }
-        return Table.create(backbone + ": ablations against TokenDrift at the same step", method, nfe, steps, genPplOurs,
+        return Table.create(backbone + ": ablations against TokenDrift at the same step", method, nfe, steps, seeds, genPplOurs,
                 ratioOurs, genPplPaper, ratioPaper, entropyOurs, changeOurs, entropyPaper, changePaper);
     }
 
@@ -238,7 +247,8 @@ public final class Reproduction {
     /**
      * Diversity across samples, which the paper does not report: distinct-2, distinct-4 and self-BLEU
      * (mean ± SD over seeds) of every method we have rows for, at the cells of {@link #besidePaper}
-     * (latest checkpoint, the paper's NFEs), then our held-out real text ({@code nfe} 0) as the reference.
+     * (latest checkpoint, the paper's NFEs), then the ablations' at theirs ({@link #ablations}), then our
+     * held-out real text ({@code nfe} 0) as the reference.
      * Empty (no rows) before the reproduction has run.
      */
     public Table diversity(String backbone) {
@@ -246,6 +256,11 @@ public final class Reproduction {
         List<SummaryRow> shown = new ArrayList<>();
         for (String m : c.methods()) {
             shown.addAll(c.ours(m).values());
+        }
+        for (AblationComparison.Line line : AblationComparison.of(backbone, summary, paper).lines()) {
+            if (!line.reference()) {
+                shown.addAll(line.ours().values());
+            }
         }
         shown.addAll(c.realText());
         StringColumn method = StringColumn.create("method");
@@ -267,7 +282,10 @@ public final class Reproduction {
         return Table.create(backbone + ": diversity across samples", method, nfe, steps, seeds, distinct2, distinct4, selfBleu);
     }
 
-    /** Gen-PPL against NFE, one curve per method at its final checkpoint, real text as a line ({@link GenPplVsNfeChart}). */
+    /**
+     * Gen-PPL against NFE, one curve per method (ablations aside) at its final checkpoint, real text as a line
+     * ({@link GenPplVsNfeChart}).
+     */
     public ChartResult genPplVsNfe(String backbone) {
         return GenPplVsNfeChart.create(summary, backbone);
     }

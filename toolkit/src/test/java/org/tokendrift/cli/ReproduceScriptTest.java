@@ -100,7 +100,7 @@ class ReproduceScriptTest {
                 + "--backbone mdlm --method tokendrift --train-steps 400 --nfe 4,8,16,32,64 --seeds 0 --samples"), out);
         for (int step : new int[]{100, 200, 300}) {
             assertTrue(out.contains(String.format("evaluate --checkpoint runs/tokendrift-mdlm/checkpoints/step-%07d.ckpt "
-                    + "--backbone mdlm --method tokendrift --train-steps %d --nfe 4,8,16 --seeds 0", step, step)),
+                    + "--backbone mdlm --method tokendrift --train-steps %d --nfe 4,8,16 --seeds 0 --samples", step, step)),
                     "dynamics checkpoint " + step + ":\n" + out);
         }
         String ablationMethod = Methods.ofAblationConfig(configs.resolve("ablation-mdlm-ratio-2-1.json"));

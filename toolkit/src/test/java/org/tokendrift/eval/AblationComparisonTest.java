@@ -1,7 +1,9 @@
 package org.tokendrift.eval;
 
 import org.junit.jupiter.api.Test;
+import org.tokendrift.data.DataPaths;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,6 +40,28 @@ class AblationComparisonTest {
         AblationComparison.Line unpaired = c.lines().get(3);
         assertEquals(701.0 / 351.0, unpaired.ourPplRatio(8), 1e-12, "NFE 8: (1400 * 4 / 8 + 1) / (700 * 4 / 8 + 1)");
         assertTrue(Double.isNaN(unpaired.paperPplRatio(4)), "no paper value");
+    }
+
+    @Test
+    void onThePapersTablesEachVariantMeetsTheDefaultOfItsOwnTable() throws IOException {
+        List<PaperRow> paper = PaperTables.load(DataPaths.root().resolve("results").resolve("paper-tables.csv"));
+        List<ResultRow> rows = new ArrayList<>();
+        add(rows, "mdlm", Methods.TOKENDRIFT, 100, 3, 700, 5.8);
+        add(rows, "mdlm", Methods.HARD_LIFT, 100, 3, 5000, 2.0);
+        add(rows, "mdlm", Methods.attractionRepulsion(0, 1), 100, 3, 9000, 6.5);
+        add(rows, "mdlm", Methods.tokenDriftVariant("base-loss"), 100, 3, 800, 5.9);
+
+        AblationComparison c = AblationComparison.of("mdlm", summarise(rows), paper);
+
+        List<String> order = c.lines().stream().map(l -> l.method() + (l.reference() ? " ref " : " ") + l.steps()).toList();
+        assertEquals(List.of("tokendrift ref 100 / 13000 (Table 3)", "tokendrift-hard-lift 100 / 13000 (Table 3)",
+                "tokendrift ref 100 / 13000 (Table 4)", "tokendrift-base-loss 100 / 13000 (Table 4)",
+                "tokendrift ref 100 / 5000 (Table 6)", "tokendrift-ratio-0-1 100 / 5000 (Table 6)"), order,
+                "each variant against the default row of its own table");
+        // Paper Table 3: 6464.88 / 208.87; Table 6: 17727.67 / 729.17, entropy 6.56 - 5.84.
+        assertEquals(6464.88 / 208.87, c.lines().get(1).paperPplRatio(4), 1e-9);
+        assertEquals(17727.67 / 729.17, c.lines().get(5).paperPplRatio(4), 1e-9);
+        assertEquals(6.56 - 5.84, c.lines().get(5).paperEntropyChange(4), 1e-9);
     }
 
     @Test
