@@ -37,8 +37,8 @@ public final class TrainingDynamicsChart {
             Charts.addNfeCurve(chart, Charts.curveName(method, steps),
                     ofMethod.stream().filter(r -> r.trainSteps() == steps).toList(), false, notes);
         }
-        double from = ofMethod.stream().mapToDouble(r -> Charts.nfePosition(r.nfe())).min().orElseThrow();
-        double to = ofMethod.stream().mapToDouble(r -> Charts.nfePosition(r.nfe())).max().orElseThrow();
+        List<SummaryRow> plotted = new ArrayList<>(ofMethod);
+        List<SummaryRow> lines = new ArrayList<>();
         for (String reference : referenceMethods) {
             if (reference.equals(method)) {
                 continue;
@@ -46,11 +46,17 @@ public final class TrainingDynamicsChart {
             List<SummaryRow> sampledReference = sampled.stream().filter(r -> r.method().equals(reference)).toList();
             if (!sampledReference.isEmpty()) {
                 int finalSteps = sampledReference.stream().mapToInt(SummaryRow::trainSteps).max().orElseThrow();
-                Charts.addNfeCurve(chart, Charts.curveName(reference, finalSteps),
-                        sampledReference.stream().filter(r -> r.trainSteps() == finalSteps).toList(), true, notes);
+                List<SummaryRow> curve = sampledReference.stream().filter(r -> r.trainSteps() == finalSteps).toList();
+                Charts.addNfeCurve(chart, Charts.curveName(reference, finalSteps), curve, true, notes);
+                plotted.addAll(curve);
             }
-            rows.stream().filter(r -> r.isReference() && r.method().equals(reference)).findFirst()
-                    .ifPresent(r -> Charts.addReferenceLine(chart, reference + " (reference)", r, from, to, notes));
+            rows.stream().filter(r -> r.isReference() && r.method().equals(reference)).findFirst().ifPresent(lines::add);
+        }
+        // A reference line (real text) spans every NFE drawn, reference curves included.
+        double from = plotted.stream().mapToDouble(r -> Charts.nfePosition(r.nfe())).min().orElseThrow();
+        double to = plotted.stream().mapToDouble(r -> Charts.nfePosition(r.nfe())).max().orElseThrow();
+        for (SummaryRow line : lines) {
+            Charts.addReferenceLine(chart, line.method() + " (reference)", line, from, to, notes);
         }
         return new ChartResult(chart, notes);
     }

@@ -129,6 +129,23 @@ class ChartsTest {
     }
 
     @Test
+    void trainingDynamicsRealTextLineSpansTheReferenceCurvesToo() {
+        List<SummaryRow> rows = new ArrayList<>();
+        for (int nfe : new int[]{4, 8, 16}) {
+            rows.add(row("tokendrift", 100, nfe, 900, 10, 4.5));
+        }
+        for (int nfe : NFES) {
+            rows.add(row("pretrained", 0, nfe, 800, 10, 4.5));
+        }
+        rows.add(new SummaryRow("mdlm", "real_text", 0, 0, 3, 70, 3, 4.4, 0.01, 0.8, 0.01, 0.99, 0.001, 0.07, 0.01));
+
+        ChartResult result = TrainingDynamicsChart.create(rows, "mdlm", "tokendrift", List.of("pretrained", "real_text"));
+
+        // NFE 4..256 at x = log2(NFE) = 2..8, although the TokenDrift curve stops at NFE 16 (x = 4).
+        assertArrayEquals(new double[]{2, 8}, result.chart().getSeriesMap().get("real_text (reference)").getXData(), 1e-12);
+    }
+
+    @Test
     void emptyChartStillRendersAndSaysWhy(@TempDir Path dir) throws IOException {
         ChartResult result = GenPplVsNfeChart.create(summary(), "duo");
         assertTrue(result.chart().getSeriesMap().isEmpty());
