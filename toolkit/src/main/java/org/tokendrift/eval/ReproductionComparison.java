@@ -133,7 +133,7 @@ public final class ReproductionComparison {
         if (Double.isNaN(value)) {
             return "";
         }
-        return ratio ? String.format(Locale.ROOT, " (×%.2f)", value) : " (" + CellText.signed(value) + ")";
+        return " (" + (ratio ? CellText.multiple(value) : CellText.signed(value)) + ")";
     }
 
     private static void appendMetric(StringBuilder md, String title, BackboneComparison comparison,

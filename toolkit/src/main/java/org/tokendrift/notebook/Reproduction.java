@@ -220,18 +220,14 @@ public final class Reproduction {
                 genPplPaper.append(p == null ? CellText.MISSING : CellText.meanSd(p.genPplMean(), p.genPplSd()));
                 entropyOurs.append(o == null ? CellText.MISSING : CellText.meanSd(o.entropyMean(), o.entropySd()));
                 entropyPaper.append(p == null ? CellText.MISSING : CellText.meanSd(p.entropyMean(), p.entropySd()));
-                ratioOurs.append(multiple(line.ourPplRatio(n)));
-                ratioPaper.append(multiple(line.paperPplRatio(n)));
+                ratioOurs.append(CellText.multiple(line.ourPplRatio(n)));
+                ratioPaper.append(CellText.multiple(line.paperPplRatio(n)));
                 changeOurs.append(CellText.signed(line.ourEntropyChange(n)));
                 changePaper.append(CellText.signed(line.paperEntropyChange(n)));
             }
         }
         return Table.create(backbone + ": ablations against TokenDrift at the same step", method, nfe, steps, seeds, genPplOurs,
                 ratioOurs, genPplPaper, ratioPaper, entropyOurs, changeOurs, entropyPaper, changePaper);
-    }
-
-    private static String multiple(double ratio) {
-        return Double.isNaN(ratio) ? CellText.MISSING : String.format(Locale.ROOT, "×%.2f", ratio);
     }
 
     private static <T> String reduction(T baseline, T row, ToDoubleFunction<T> genPpl) {

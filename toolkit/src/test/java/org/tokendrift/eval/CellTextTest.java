@@ -23,4 +23,11 @@ class CellTextTest {
         assertEquals(CellText.MISSING, CellText.percent(Double.NaN));
         assertEquals(CellText.MISSING, CellText.signed(Double.NaN));
     }
+
+    @Test
+    void multipleOfAReference() {
+        assertEquals("×30.95", CellText.multiple(6464.88 / 208.87));
+        assertEquals("×0.98", CellText.multiple(0.984));
+        assertEquals(CellText.MISSING, CellText.multiple(Double.NaN));
+    }
 }
