@@ -165,15 +165,7 @@ public final class Reproduction {
                 method.append(m);
                 nfe.append(n);
                 steps.append(c.steps(m));
-                if (o == null) {
-                    seeds.appendMissing();
-                } else {
-                    seeds.append(o.numSeeds());
-                }
-                genPplOurs.append(o == null ? CellText.MISSING : CellText.meanSd(o.genPplMean(), o.genPplSd()));
-                genPplPaper.append(p == null ? CellText.MISSING : CellText.meanSd(p.genPplMean(), p.genPplSd()));
-                entropyOurs.append(o == null ? CellText.MISSING : CellText.meanSd(o.entropyMean(), o.entropySd()));
-                entropyPaper.append(p == null ? CellText.MISSING : CellText.meanSd(p.entropyMean(), p.entropySd()));
+                appendCells(o, p, seeds, genPplOurs, genPplPaper, entropyOurs, entropyPaper);
                 reductionOurs.append(reduction(oCont, o, SummaryRow::genPplMean));
                 reductionPaper.append(reduction(pCont, p, PaperRow::genPplMean));
                 entropyChangeOurs.append(change(oCont, o, SummaryRow::entropyMean));
@@ -211,15 +203,7 @@ public final class Reproduction {
                 method.append(line.reference() ? line.method() + " (reference)" : line.method());
                 nfe.append(n);
                 steps.append(line.steps());
-                if (o == null) {
-                    seeds.appendMissing();
-                } else {
-                    seeds.append(o.numSeeds());
-                }
-                genPplOurs.append(o == null ? CellText.MISSING : CellText.meanSd(o.genPplMean(), o.genPplSd()));
-                genPplPaper.append(p == null ? CellText.MISSING : CellText.meanSd(p.genPplMean(), p.genPplSd()));
-                entropyOurs.append(o == null ? CellText.MISSING : CellText.meanSd(o.entropyMean(), o.entropySd()));
-                entropyPaper.append(p == null ? CellText.MISSING : CellText.meanSd(p.entropyMean(), p.entropySd()));
+                appendCells(o, p, seeds, genPplOurs, genPplPaper, entropyOurs, entropyPaper);
                 ratioOurs.append(CellText.multiple(line.ourPplRatio(n)));
                 ratioPaper.append(CellText.multiple(line.paperPplRatio(n)));
                 changeOurs.append(CellText.signed(line.ourEntropyChange(n)));
@@ -228,6 +212,20 @@ public final class Reproduction {
         }
         return Table.create(backbone + ": ablations against TokenDrift at the same step", method, nfe, steps, seeds, genPplOurs,
                 ratioOurs, genPplPaper, ratioPaper, entropyOurs, changeOurs, entropyPaper, changePaper);
+    }
+
+    /** Our seed count and our and the paper's Gen-PPL and entropy cells (mean ± SD), {@link CellText#MISSING} where absent. */
+    private static void appendCells(SummaryRow o, PaperRow p, IntColumn seeds, StringColumn genPplOurs,
+                                    StringColumn genPplPaper, StringColumn entropyOurs, StringColumn entropyPaper) {
+        if (o == null) {
+            seeds.appendMissing();
+        } else {
+            seeds.append(o.numSeeds());
+        }
+        genPplOurs.append(o == null ? CellText.MISSING : CellText.meanSd(o.genPplMean(), o.genPplSd()));
+        genPplPaper.append(p == null ? CellText.MISSING : CellText.meanSd(p.genPplMean(), p.genPplSd()));
+        entropyOurs.append(o == null ? CellText.MISSING : CellText.meanSd(o.entropyMean(), o.entropySd()));
+        entropyPaper.append(p == null ? CellText.MISSING : CellText.meanSd(p.entropyMean(), p.entropySd()));
     }
 
     private static <T> String reduction(T baseline, T row, ToDoubleFunction<T> genPpl) {
